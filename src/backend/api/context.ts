@@ -1,0 +1,22 @@
+import type { AppDb } from '../db/open';
+
+/** Where "now" comes from; tests freeze it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every handler receives besides its input. Built once per backend, shared by all calls. */
+export interface HandlerContext {
+  appDb: AppDb;
+  dataDir: string;
+  /** Folder holding `migrations/` and `maps/` (the repo's `resources/`, or the installed app's). */
+  resourcesDir: string;
+  appVersion: string;
+  clock: Clock;
+}
+
+export function nowIso(ctx: Pick<HandlerContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}

@@ -1,0 +1,63 @@
+import { apiContract, type ApiName, type ApiResult, type In, type Out } from '../shared/api';
+import { systemClock, type Clock, type HandlerContext } from './api/context';
+import { dispatch, type DispatchOptions } from './api/dispatch';
+import { createRegistry, type HandlerGroup, type Registry } from './api/registry';
+import { openDb } from './db/open';
+import { settingsHandlers } from './features/settings/handlers';
+import { systemHandlers } from './features/system/handlers';
+import { trashHandlers } from './features/trash/handlers';
+import { villageHandlers } from './features/villages/handlers';
+import path from 'node:path';
+
+/** Every feature's handlers; a new feature adds its group here. */
+export const handlerGroups: HandlerGroup[] = [systemHandlers, settingsHandlers, villageHandlers, trashHandlers];
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Folder with `migrations/` and `maps/`. */
+  resourcesDir: string;
+  nativeBinding?: string;
+  appVersion: string;
+  clock?: Clock;
+  dispatchOptions?: DispatchOptions;
+}
+
+export interface Backend {
+  /** Untyped entry used by the transports (IPC, HTTP): never throws, returns an ApiResult. */
+  dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Typed convenience for scripts and tests; throws on an error result. */
+  call<N extends ApiName>(name: N, input: In<N>): Promise<Out<N>>;
+  ctx: HandlerContext;
+  registry: Registry;
+  close(): void;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const appDb = openDb({
+    dataDir: options.dataDir,
+    migrationsDir: path.join(options.resourcesDir, 'migrations'),
+    nativeBinding: options.nativeBinding,
+  });
+  const ctx: HandlerContext = {
+    appDb,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    appVersion: options.appVersion,
+    clock: options.clock ?? systemClock,
+  };
+  const registry = createRegistry(handlerGroups);
+  const run = (name: string, input: unknown) => dispatch(registry, name, input, ctx, options.dispatchOptions);
+  return {
+    dispatch: run,
+    async call(name, input) {
+      const result = await run(name, input);
+      if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.message}`), { apiError: result.error });
+      return result.data as Out<typeof name>;
+    },
+    ctx,
+    registry,
+    close: () => appDb.close(),
+  };
+}
+
+export { apiContract };

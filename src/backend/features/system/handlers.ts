@@ -1,0 +1,31 @@
+import type { SystemStatus } from '../../../shared/api/system';
+import type { HandlerContext } from '../../api/context';
+import { conflict } from '../../api/errors';
+import { defineHandlers } from '../../api/registry';
+import { loadDemoData } from '../demo/service';
+import { getOfficeSettings, isSetupDone, markSetupDone, updateOfficeSettings } from '../settings/service';
+
+function status(ctx: HandlerContext): SystemStatus {
+  const office = getOfficeSettings(ctx);
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: ctx.appDb.schemaVersion,
+    setupDone: isSetupDone(ctx),
+    dataDir: ctx.dataDir,
+    orgName: office.orgName || null,
+  };
+}
+
+export const systemHandlers = defineHandlers({
+  'system.status': (_input, ctx) => status(ctx),
+  'system.setup': (input, ctx) => {
+    if (isSetupDone(ctx)) throw conflict('本机已完成初始设置，如需修改请到“设置”页面。');
+    // Settings, demo data and the done flag land together or not at all.
+    ctx.appDb.sqlite.transaction(() => {
+      updateOfficeSettings(ctx, { ...getOfficeSettings(ctx), orgName: input.orgName, townName: input.townName });
+      if (input.loadDemo) loadDemoData(ctx, { scale: 'small' });
+      markSetupDone(ctx);
+    })();
+    return status(ctx);
+  },
+});

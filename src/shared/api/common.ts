@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Paging shared by every list method: 1-based page, bounded page size so no call can ask for everything. */
+export const pagingInput = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(20),
+};
+
+export const sortOrderSchema = z.enum(['ascend', 'descend']);
+export type SortOrder = z.infer<typeof sortOrderSchema>;
+
+/** A page of rows plus the total count of rows matching the filter. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0) });
+}
+
+export const idSchema = z.number().int().positive();
+export const idInput = z.object({ id: idSchema });
+export const okOutput = z.object({ ok: z.literal(true) });
+
+/** ISO-8601 timestamp string as stored and returned by the backend. */
+export const timestampSchema = z.string();
+
+/** Optional free text: trims, and turns an empty string into null so the DB never stores ''. */
+export function optionalText(max: number, label: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+/** Required text with a Chinese message naming the field. */
+export function requiredText(max: number, label: string) {
+  return z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { settingsApi } from './settings';
+import { systemApi } from './system';
+import { trashApi } from './trash';
+import { villagesApi } from './villages';
+
+// Chinese fallback messages for any schema that does not carry its own.
+z.config(z.locales.zhCN());
+
+/** The whole API: every method name the backend serves and the renderer may call. */
+export const apiContract = {
+  ...systemApi,
+  ...settingsApi,
+  ...villagesApi,
+  ...trashApi,
+};
+
+export type ApiContract = typeof apiContract;
+export type ApiName = keyof ApiContract;
+/** What a caller passes (defaults still optional). */
+export type In<N extends ApiName> = z.input<ApiContract[N]['input']>;
+/** What a handler receives after validation (defaults applied). */
+export type Parsed<N extends ApiName> = z.output<ApiContract[N]['input']>;
+export type Out<N extends ApiName> = z.output<ApiContract[N]['output']>;
+
+export const apiNames = Object.keys(apiContract) as ApiName[];
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+export * from './errors';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { method } from './contract';
+import { idSchema, pageOf, pagingInput, timestampSchema } from './common';
+
+/** Entities whose deletes land in the 回收站; later features add theirs here. */
+export const trashEntities = ['village'] as const;
+export const trashEntityLabels: Record<TrashEntity, string> = { village: '村/社区' };
+export type TrashEntity = (typeof trashEntities)[number];
+
+const trashRef = z.object({ entity: z.enum(trashEntities), id: idSchema });
+
+export const trashItemSchema = z.object({
+  entity: z.enum(trashEntities),
+  id: z.number().int(),
+  title: z.string(),
+  deletedAt: timestampSchema,
+});
+export type TrashItem = z.infer<typeof trashItemSchema>;
+
+export const trashApi = {
+  'trash.list': method(z.object({ entity: z.enum(trashEntities).optional(), ...pagingInput }), pageOf(trashItemSchema)),
+  'trash.restore': method(trashRef, z.object({ ok: z.literal(true) })),
+  /** Deletes one item for good: the only way data leaves the database. */
+  'trash.purge': method(trashRef, z.object({ ok: z.literal(true) })),
+  'trash.empty': method(z.object({ entity: z.enum(trashEntities).optional() }), z.object({ purged: z.number().int() })),
+};
