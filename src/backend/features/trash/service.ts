@@ -59,16 +59,16 @@ export function purgeFromTrash(ctx: HandlerContext, entity: TrashEntity, id: num
 
 /** Empties the 回收站 (or one entity's part of it) in one transaction; all or nothing. */
 export function emptyTrash(ctx: HandlerContext, entity?: TrashEntity): number {
-  const entities = entity ? [entity] : trashEntities;
+  const entities: readonly TrashEntity[] = entity ? [entity] : trashEntities;
   const { sqlite } = ctx.appDb;
   try {
-    return sqlite.transaction(() =>
-      entities.reduce(
-        (purged, name) =>
-          purged + sqlite.prepare(`DELETE FROM ${trashAdapters[name].table} WHERE deleted_at IS NOT NULL`).run().changes,
-        0,
-      ),
-    )();
+    return sqlite.transaction(() => {
+      let purged = 0;
+      for (const name of entities) {
+        purged += sqlite.prepare(`DELETE FROM ${trashAdapters[name].table} WHERE deleted_at IS NOT NULL`).run().changes;
+      }
+      return purged;
+    })();
   } catch (error) {
     if (isForeignKeyViolation(error)) throw conflict('回收站中有记录仍被其他记录引用，未做任何删除。');
     throw error;

@@ -1,0 +1,38 @@
+import type { ApiResult } from './api/errors';
+
+/** A file-type filter for the open dialog, as Electron's dialog takes it. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Options for printing or saving one of the renderer's print views (`#/print/...`). */
+export interface PrintRequest {
+  /** Hash route of the print view, e.g. `/print/villages?kind=村`. */
+  route: string;
+  landscape?: boolean;
+}
+
+/**
+ * What the Electron preload exposes as `window.api`. Only these functions cross the bridge: no raw
+ * ipcRenderer, no Node. In a plain browser `window.api` is absent and the renderer falls back to HTTP.
+ */
+export interface HostBridge {
+  kind: 'electron';
+  invoke(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  openFileDialog(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<string[] | null>;
+  openFolderDialog(options: { title?: string }): Promise<string | null>;
+  /** Opens the system print dialog for a print view rendered in a hidden window. */
+  print(request: PrintRequest): Promise<{ ok: boolean; error?: string }>;
+  /** Renders a print view to PDF and asks where to save it; resolves to the saved path, or null if cancelled. */
+  savePdf(request: PrintRequest & { defaultFileName: string }): Promise<string | null>;
+}
+
+/** IPC channel names, shared by preload and main so they cannot drift apart. */
+export const ipcChannels = {
+  invoke: 'api:invoke',
+  openFileDialog: 'host:open-file-dialog',
+  openFolderDialog: 'host:open-folder-dialog',
+  print: 'host:print',
+  savePdf: 'host:save-pdf',
+} as const;
