@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: builds a `large` demo database in a temp folder and prints a table of figures (median and
+ * p95 per operation, and where it applies the same work on raw better-sqlite3 and the ratio). Each feature
+ * adds its rows as a suite below. Exits non-zero when a row misses its target.
+ */
+import fs from 'node:fs';
+import { createDemoDatabase } from '../src/backend/features/demo/create';
+import { makeTempDir } from '../tests/fixtures/backend';
+import { foundationBench } from './bench/foundation';
+import { formatTable, type BenchRow } from './bench/harness';
+import { appVersion, resourcesDir } from './repo';
+
+export interface BenchContext {
+  /** A data folder holding the `large` demo database; suites must not modify it. */
+  largeDataDir: string;
+  resourcesDir: string;
+}
+
+const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]> }[] = [
+  { name: 'foundation', run: foundationBench },
+];
+
+const largeDataDir = makeTempDir('anjian-bench-large-');
+try {
+  const started = performance.now();
+  const summary = await createDemoDatabase({ dataDir: largeDataDir, resourcesDir, appVersion: appVersion(), scale: 'large' });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages) at ${largeDataDir}`);
+
+  const rows: BenchRow[] = [];
+  for (const suite of suites) {
+    process.stdout.write(`running ${suite.name}…\n`);
+    rows.push(...(await suite.run({ largeDataDir, resourcesDir })));
+  }
+  console.log(`\n${formatTable(rows)}`);
+  if (rows.some((row) => row.met === false)) process.exitCode = 1;
+} finally {
+  fs.rmSync(largeDataDir, { recursive: true, force: true });
+}
