@@ -69,8 +69,8 @@ export function VillagesPage() {
       { title: '人口', dataIndex: 'population', width: 100, align: 'right', sorter: true, sortOrder: order('population'), render: formatCount },
       { title: '户数', dataIndex: 'households', width: 100, align: 'right', sorter: true, sortOrder: order('households'), render: formatCount },
       { title: '面积(km²)', dataIndex: 'areaKm2', width: 100, align: 'right' },
-      { title: '负责人', dataIndex: 'contactName', width: 100 },
-      { title: '联系电话', dataIndex: 'contactPhone', width: 140 },
+      { title: '负责人', dataIndex: 'contactName', width: 90 },
+      { title: '联系电话', dataIndex: 'contactPhone', width: 130 },
       {
         title: '更新时间',
         dataIndex: 'updatedAt',
@@ -83,6 +83,7 @@ export function VillagesPage() {
         title: '操作',
         key: 'actions',
         width: 130,
+        fixed: 'right',
         render: (_value, village) => (
           <Space size={0}>
             <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', village })}>
@@ -160,6 +161,7 @@ export function VillagesPage() {
         dataSource={list.data?.items}
         loading={list.loading}
         onChange={onTableChange}
+        scroll={{ x: 'max-content' }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
