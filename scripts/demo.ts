@@ -1,7 +1,7 @@
 /** `npm run demo -- --data DIR --scale small|town|large`: builds the fictional 示例镇 in a data folder. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDemoDatabase } from '../src/backend/features/demo/create';
+import { createDemoDatabase, demoAdmin } from '../src/backend/features/demo/create';
 import { demoScales, type DemoScale } from '../src/backend/features/demo/service';
 import { appVersion, resourcesDir } from './repo';
 
@@ -21,6 +21,7 @@ const summary = await createDemoDatabase({
   appVersion: appVersion(),
   scale: values.scale as DemoScale,
 });
+console.log(`管理员账户：${demoAdmin.username}，初始密码：${demoAdmin.password}（登录后请在“账户”中修改）`);
 console.log(
   `演示数据已生成（${summary.scale}）：村/社区 ${summary.villages} 个，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，数据目录 ${path.resolve(values.data)}`,
 );

@@ -67,7 +67,7 @@ export function registerIpc(deps: IpcDeps): void {
     return result.data;
   }
 
-  ipcMain.handle(ipcChannels.invoke, async (event, name: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+  ipcMain.handle(ipcChannels.invoke, async (event, name: unknown, input: unknown, sessionToken: unknown): Promise<ApiResult<unknown>> => {
     if (senderRole(event) === null) {
       console.warn(`[ipc] refused api:invoke from ${event.senderFrame?.url ?? 'unknown frame'}`);
       return { ok: false, error: { code: ErrorCode.Forbidden, message: '拒绝访问：请求不是来自安监台账窗口。' } };
@@ -75,7 +75,7 @@ export function registerIpc(deps: IpcDeps): void {
     if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
       return { ok: false, error: { code: ErrorCode.UnknownMethod, message: '调用的功能名称无效。' } };
     }
-    return backend.dispatch(name, input);
+    return backend.dispatch(name, input, typeof sessionToken === 'string' ? sessionToken : null);
   });
 
   ipcMain.handle(ipcChannels.openFileDialog, async (event, options: unknown) => {

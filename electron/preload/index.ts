@@ -8,7 +8,7 @@ import { ipcChannels, type HostBridge } from '../../src/shared/host-bridge';
  */
 const bridge: HostBridge = {
   kind: 'electron',
-  invoke: (name, input) => ipcRenderer.invoke(ipcChannels.invoke, name, input),
+  invoke: (name, input, sessionToken) => ipcRenderer.invoke(ipcChannels.invoke, name, input, sessionToken),
   openFileDialog: (options) => ipcRenderer.invoke(ipcChannels.openFileDialog, options),
   openFolderDialog: (options) => ipcRenderer.invoke(ipcChannels.openFolderDialog, options),
   print: (request) => ipcRenderer.invoke(ipcChannels.print, request),

@@ -1,16 +1,32 @@
+import path from 'node:path';
 import { apiContract, type ApiName, type ApiResult, type In, type Out } from '../shared/api';
 import { systemClock, type Clock, type HandlerContext } from './api/context';
 import { dispatch, type DispatchOptions } from './api/dispatch';
 import { createRegistry, type HandlerGroup, type Registry } from './api/registry';
 import { openDb } from './db/open';
+import { attachmentHandlers } from './features/attachments/handlers';
+import { auditHandlers } from './features/audit/handlers';
+import { authHandlers } from './features/auth/handlers';
+import { authenticate } from './features/auth/service';
+import { enterpriseHandlers } from './features/enterprises/handlers';
+import { gridWorkerHandlers } from './features/gridWorkers/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { systemHandlers } from './features/system/handlers';
 import { trashHandlers } from './features/trash/handlers';
 import { villageHandlers } from './features/villages/handlers';
-import path from 'node:path';
 
 /** Every feature's handlers; a new feature adds its group here. */
-export const handlerGroups: HandlerGroup[] = [systemHandlers, settingsHandlers, villageHandlers, trashHandlers];
+export const handlerGroups: HandlerGroup[] = [
+  systemHandlers,
+  authHandlers,
+  settingsHandlers,
+  villageHandlers,
+  gridWorkerHandlers,
+  enterpriseHandlers,
+  attachmentHandlers,
+  auditHandlers,
+  trashHandlers,
+];
 
 export interface BackendOptions {
   dataDir: string;
@@ -23,10 +39,13 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  /** Untyped entry used by the transports (IPC, HTTP): never throws, returns an ApiResult. */
-  dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  /**
+   * Untyped entry used by the transports (IPC, HTTP): never throws, returns an ApiResult. The session token
+   * is the one `auth.login` or `system.setup` returned; public methods work without it.
+   */
+  dispatch(name: string, input: unknown, sessionToken?: string | null): Promise<ApiResult<unknown>>;
   /** Typed convenience for scripts and tests; throws on an error result. */
-  call<N extends ApiName>(name: N, input: In<N>): Promise<Out<N>>;
+  call<N extends ApiName>(name: N, input: In<N>, sessionToken?: string | null): Promise<Out<N>>;
   ctx: HandlerContext;
   registry: Registry;
   close(): void;
@@ -46,11 +65,13 @@ export function createBackend(options: BackendOptions): Backend {
     clock: options.clock ?? systemClock,
   };
   const registry = createRegistry(handlerGroups);
-  const run = (name: string, input: unknown) => dispatch(registry, name, input, ctx, options.dispatchOptions);
+  const dispatchOptions: DispatchOptions = { authenticate, ...options.dispatchOptions };
+  const run = (name: string, input: unknown, sessionToken?: string | null) =>
+    dispatch(registry, name, input, ctx, dispatchOptions, sessionToken);
   return {
     dispatch: run,
-    async call(name, input) {
-      const result = await run(name, input);
+    async call(name, input, sessionToken) {
+      const result = await run(name, input, sessionToken);
       if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.message}`), { apiError: result.error });
       return result.data as Out<typeof name>;
     },

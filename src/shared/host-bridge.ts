@@ -19,7 +19,8 @@ export interface PrintRequest {
  */
 export interface HostBridge {
   kind: 'electron';
-  invoke(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Calls the backend's dispatch; `sessionToken` is the logged-in session (null before login). */
+  invoke(name: string, input: unknown, sessionToken: string | null): Promise<ApiResult<unknown>>;
   openFileDialog(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<string[] | null>;
   openFolderDialog(options: { title?: string }): Promise<string | null>;
   /** Opens the system print dialog for a print view rendered in a hidden window. */

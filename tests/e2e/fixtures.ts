@@ -1,5 +1,5 @@
-import { test as base, expect } from '@playwright/test';
-import { startWebHost, type WebHost } from '../fixtures/web-host';
+import { test as base, expect, type Page } from '@playwright/test';
+import { e2eAdmin, startWebHost, type WebHost } from '../fixtures/web-host';
 
 interface Fixtures {
   /** A fresh app (own data folder, own port) for this test. */
@@ -34,3 +34,22 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Opens the app and logs in through the login screen (default: the administrator of `host.setup`). */
+export async function loginThroughUi(page: Page, host: WebHost, username: string = e2eAdmin.username, password: string = e2eAdmin.password) {
+  await page.goto(host.loginUrl);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
+}
+
+/** The antd form item (label + control + message) whose label is `label`. */
+export function formItem(page: Page, label: string) {
+  return page.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+}
+
+/** The error message antd shows under the field labelled `label`. */
+export function fieldError(page: Page, label: string) {
+  return formItem(page, label).locator('.ant-form-item-explain-error');
+}

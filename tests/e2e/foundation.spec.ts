@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { e2eAdmin } from '../fixtures/web-host';
+import { expect, formItem, loginThroughUi, test } from './fixtures';
 
-/** The antd form item (label + control + message) whose label is `label`. */
-function formItem(page: Page, label: string) {
-  return page.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+async function fillFirstRun(page: Page) {
+  await page.getByLabel('填报单位').fill('示例镇应急管理办公室');
+  await page.getByLabel('镇/街道名称').fill('示例镇');
+  await page.getByLabel('姓名').fill(e2eAdmin.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(e2eAdmin.password);
+  await page.getByLabel('确认密码').fill(e2eAdmin.password);
 }
 
 test('first run: the office name is required, then the app opens on an empty town', async ({ page, host }, testInfo) => {
@@ -12,30 +16,45 @@ test('first run: the office name is required, then the app opens on an empty tow
   await page.screenshot({ path: testInfo.outputPath('setup.png') });
 
   await page.getByLabel('从空白开始').check();
+  await page.getByLabel('密码', { exact: true }).fill('short');
+  await page.getByLabel('确认密码').fill('short');
   await page.getByRole('button', { name: '开始使用' }).click();
   await expect(formItem(page, '填报单位').locator('.ant-form-item-explain-error')).toHaveText('请填写填报单位');
+  await expect(formItem(page, '密码').locator('.ant-form-item-explain-error')).toHaveText('密码至少 8 位，且须同时包含字母和数字');
 
-  await page.getByLabel('填报单位').fill('示例镇应急管理办公室');
-  await page.getByLabel('镇/街道名称').fill('示例镇');
+  await fillFirstRun(page);
   await page.getByRole('button', { name: '开始使用' }).click();
 
   await expect(page.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
+  await expect(page.locator('.ant-layout-header')).toContainText(`${e2eAdmin.displayName}管理员`);
   await expect(page.getByText('暂无村/社区')).toBeVisible();
   expect(await host.call('system.status', {})).toMatchObject({ setupDone: true });
-  expect((await host.call('villages.list', {})).total).toBe(0);
+  const token = await host.login(e2eAdmin.username, e2eAdmin.password);
+  expect((await host.call('villages.list', {}, token)).total).toBe(0);
+
+  // Logging out leads to the login screen; a wrong password is refused there.
+  await page.locator('.ant-layout-header').getByRole('button', { name: new RegExp(e2eAdmin.displayName) }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByLabel('用户名').fill(e2eAdmin.username);
+  await page.getByLabel('密码').fill('Wrong12345');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await page.getByLabel('密码').fill(e2eAdmin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('暂无村/社区')).toBeVisible();
 });
 
 test('first run with demo data shows the 30 villages of 示例镇, searchable and filterable', async ({ page, host }, testInfo) => {
   await page.goto(host.loginUrl);
-  await page.getByLabel('填报单位').fill('示例镇应急管理办公室');
-  await page.getByLabel('镇/街道名称').fill('示例镇');
+  await fillFirstRun(page);
   await page.getByRole('button', { name: '开始使用' }).click();
   await expect(page.getByText('共 30 个')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('villages-demo.png') });
 
   await page.getByPlaceholder(/搜索名称/).fill('社区');
   await page.getByPlaceholder(/搜索名称/).press('Enter');
-  const communities = (await host.call('villages.list', { q: '社区', pageSize: 100 })).total;
+  const token = await host.login(e2eAdmin.username, e2eAdmin.password);
+  const communities = (await host.call('villages.list', { q: '社区', pageSize: 100 }, token)).total;
   await expect(page.getByText(`共 ${communities} 个`)).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(communities);
   for (const name of await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts()) {
@@ -44,8 +63,8 @@ test('first run with demo data shows the 30 villages of 示例镇, searchable an
 });
 
 test('add, edit, delete and restore a village; bad input is shown under its field', async ({ page, host }, testInfo) => {
-  await host.call('system.setup', { orgName: '示例镇应急管理办公室', townName: '示例镇', loadDemo: false });
-  await page.goto(host.loginUrl);
+  await host.setup();
+  await loginThroughUi(page, host);
 
   await page.getByRole('button', { name: /新增/ }).click();
   // The form's dialog, told apart from the confirm dialogs that may stack on it.
@@ -100,8 +119,8 @@ test('add, edit, delete and restore a village; bad input is shown under its fiel
 });
 
 test('settings: signature names are saved; the office name cannot be emptied', async ({ page, host }, testInfo) => {
-  await host.call('system.setup', { orgName: '示例镇应急管理办公室', townName: '示例镇', loadDemo: false });
-  await page.goto(host.loginUrl);
+  await host.setup();
+  await loginThroughUi(page, host);
   await page.getByRole('menuitem', { name: /设置/ }).click();
   await expect(page.getByLabel('填报单位')).toHaveValue('示例镇应急管理办公室');
   await page.getByLabel('填表人').fill('李丽芳');

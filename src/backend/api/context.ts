@@ -1,3 +1,4 @@
+import type { SessionUser } from '../../shared/api/auth';
 import type { AppDb } from '../db/open';
 
 /** Where "now" comes from; tests freeze it. */
@@ -19,4 +20,11 @@ export interface HandlerContext {
 
 export function nowIso(ctx: Pick<HandlerContext, 'clock'>): string {
   return ctx.clock.now().toISOString();
+}
+
+/** One call's context: the shared one plus who is calling (null for public calls made without a session). */
+export interface RequestContext extends HandlerContext {
+  user: SessionUser | null;
+  /** The token the call came with (logout ends exactly this session). */
+  sessionToken: string | null;
 }

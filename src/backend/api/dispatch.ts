@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { apiContract, isApiName, type ApiResult } from '../../shared/api';
+import type { SessionUser } from '../../shared/api/auth';
 import { ErrorCode } from '../../shared/api/errors';
-import type { HandlerContext } from './context';
+import { roleAllows, roleLabels } from '../../shared/domain/roles';
+import type { HandlerContext, RequestContext } from './context';
 import { AppError, isUniqueViolation } from './errors';
 import type { Registry } from './registry';
 
@@ -10,11 +12,15 @@ export interface DispatchOptions {
   validateOutput?: boolean;
   /** Where unexpected errors are reported; defaults to console.error. */
   logError?: (name: string, error: unknown) => void;
+  /** Turns a session token into its user, or null when it is unknown or expired. */
+  authenticate?: (ctx: HandlerContext, token: string) => SessionUser | null;
 }
 
 /**
- * The one entry to the backend: looks the method up, validates the input with the shared zod schema, runs
- * the handler and turns every outcome into an ApiResult. It never throws.
+ * The one entry to the backend: looks the method up, checks the caller's session and role against the
+ * method's access level, validates the input with the shared zod schema, runs the handler — write methods
+ * inside one SQLite transaction, so a failure leaves nothing half-written — and turns every outcome into an
+ * ApiResult. It never throws.
  */
 export async function dispatch(
   registry: Registry,
@@ -22,23 +28,39 @@ export async function dispatch(
   input: unknown,
   ctx: HandlerContext,
   options: DispatchOptions = {},
+  sessionToken?: string | null,
 ): Promise<ApiResult<unknown>> {
   const handler = registry.get(name);
   if (!isApiName(name) || !handler) {
     return { ok: false, error: { code: ErrorCode.UnknownMethod, message: `未知的接口：${name}` } };
   }
   const spec = apiContract[name];
-  const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const fieldErrors = toFieldErrors(parsed.error);
-    const first = parsed.error.issues[0];
-    return {
-      ok: false,
-      error: { code: ErrorCode.InvalidInput, message: `输入有误：${first?.message ?? '格式不正确'}`, fieldErrors },
-    };
-  }
   try {
-    const data = await (handler as (input: unknown, ctx: HandlerContext) => unknown)(parsed.data, ctx);
+    const user = sessionToken && options.authenticate ? options.authenticate(ctx, sessionToken) : null;
+    if (spec.access !== 'public') {
+      if (!user) return { ok: false, error: { code: ErrorCode.Unauthorized, message: '请先登录（登录可能已过期）' } };
+      if (!roleAllows(user.role, spec.access)) {
+        return {
+          ok: false,
+          error: { code: ErrorCode.Forbidden, message: `当前账户（${roleLabels[user.role]}）无权执行此操作` },
+        };
+      }
+    }
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return {
+        ok: false,
+        error: {
+          code: ErrorCode.InvalidInput,
+          message: `输入有误：${first?.message ?? '格式不正确'}`,
+          fieldErrors: toFieldErrors(parsed.error),
+        },
+      };
+    }
+    const request: RequestContext = { ...ctx, user, sessionToken: sessionToken ?? null };
+    const run = () => (handler as (input: unknown, ctx: RequestContext) => unknown)(parsed.data, request);
+    const data = spec.access === 'write' || spec.access === 'admin' ? inTransaction(ctx, name, run) : await run();
     if (options.validateOutput) {
       const checked = spec.output.safeParse(data);
       if (!checked.success) throw new Error(`Output of ${name} breaks its contract: ${checked.error.message}`);
@@ -52,6 +74,15 @@ export async function dispatch(
     (options.logError ?? defaultLogError)(name, error);
     return { ok: false, error: { code: ErrorCode.Internal, message: '程序内部错误，操作未完成，数据未改动。' } };
   }
+}
+
+/** Runs a write handler and its audit rows as one transaction. Write handlers are synchronous by design. */
+function inTransaction(ctx: HandlerContext, name: string, run: () => unknown): unknown {
+  return ctx.appDb.sqlite.transaction(() => {
+    const result = run();
+    if (result instanceof Promise) throw new Error(`Write handler ${name} must be synchronous to run in a transaction`);
+    return result;
+  })();
 }
 
 function defaultLogError(name: string, error: unknown): void {

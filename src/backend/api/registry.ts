@@ -1,7 +1,7 @@
 import type { ApiName, Out, Parsed } from '../../shared/api';
-import type { HandlerContext } from './context';
+import type { RequestContext } from './context';
 
-export type Handler<N extends ApiName> = (input: Parsed<N>, ctx: HandlerContext) => Out<N> | Promise<Out<N>>;
+export type Handler<N extends ApiName> = (input: Parsed<N>, ctx: RequestContext) => Out<N> | Promise<Out<N>>;
 export type HandlerGroup = { [N in ApiName]?: Handler<N> };
 
 /** Types a feature's handlers against the contract; returns them unchanged. */

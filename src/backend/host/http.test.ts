@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, makeTestBackend, type TestBackend } from '../../../tests/fixtures/backend';
+import type { ApiError, ApiResult } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security';
 import { startHttpHost, type HttpHost } from './http';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'site', 'package.json'), JSON.stringify({ name: secret }));
   fs.writeFileSync(path.join(root, 'site', 'public-secret', 'x.txt'), secret);
 
-  backend = makeTestBackend();
+  backend = await makeTestBackend({ setup: false });
   host = await startHttpHost({ backend, staticDir, port: 0 });
   origin = `http://127.0.0.1:${host.port}`;
 });
@@ -100,6 +101,13 @@ function callApi(name: string, input: unknown, headers: Record<string, string> =
 
 const chinese = /[\u4e00-\u9fff]/;
 
+/** The error of a JSON failure result (`{ ok: false, error }`); throws on anything else. */
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json()) as ApiResult<unknown>;
+  if (body.ok !== false) throw new Error(`expected { ok: false }, got ${JSON.stringify(body)}`);
+  return body.error;
+}
+
 describe('API calls need the per-run token', () => {
   it('answers a call that carries the X-Anjian-Token header', async () => {
     const response = await callApi('system.status', {});
@@ -111,17 +119,18 @@ describe('API calls need the per-run token', () => {
   it('refuses a call without a token with 401 UNAUTHORIZED and a Chinese message', async () => {
     const response = await callApi('system.status', {}, {});
     expect(response.status).toBe(401);
-    const body = await response.json();
-    expect(body).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect(body.error.message).toMatch(chinese);
+    const error = await errorOf(response);
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(chinese);
   });
 
   it('refuses a call with a wrong token (header or cookie) with 401', async () => {
-    for (const headers of [
+    const wrong: Record<string, string>[] = [
       { 'X-Anjian-Token': 'wrong' },
       { 'X-Anjian-Token': `${host.token}x` },
       { Cookie: 'anjian_token=wrong' },
-    ]) {
+    ];
+    for (const headers of wrong) {
       const response = await callApi('system.status', {}, headers);
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
@@ -213,9 +222,9 @@ describe('API requests must be well-formed', () => {
   it('answers GET /api/x with 405', async () => {
     const response = await fetch(`${origin}/api/x`, { headers: { 'X-Anjian-Token': host.token } });
     expect(response.status).toBe(405);
-    const body = await response.json();
-    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(body.error.message).toMatch(/POST/);
+    const error = await errorOf(response);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(/POST/);
   });
 
   it('refuses a non-JSON content type with 415, so a plain HTML form cannot post (CSRF)', async () => {
@@ -226,9 +235,9 @@ describe('API requests must be well-formed', () => {
         body: '{}',
       });
       expect(response.status, type).toBe(415);
-      const body = await response.json();
-      expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(body.error.message).toMatch(/JSON/);
+      const error = await errorOf(response);
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toMatch(/JSON/);
     }
   });
 
@@ -239,9 +248,9 @@ describe('API requests must be well-formed', () => {
       body: '{"orgName": ',
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(body.error.message).toMatch(chinese);
+    const error = await errorOf(response);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(chinese);
   });
 
   it('treats an empty body as {}', async () => {
@@ -266,9 +275,9 @@ describe('API requests must be well-formed', () => {
       const headers = { 'Content-Type': 'application/json', 'X-Anjian-Token': small.token };
       const tooBig = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ name: '东山村', notes: 'x'.repeat(2048) }) });
       expect(tooBig.status).toBe(413);
-      const body = await tooBig.json();
-      expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(body.error.message).toMatch(chinese);
+      const error = await errorOf(tooBig);
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toMatch(chinese);
       expect(calls).toEqual([]);
 
       // Just under the limit still goes through (and is answered by the backend).
@@ -282,7 +291,7 @@ describe('API requests must be well-formed', () => {
     } finally {
       await small.close();
     }
-    expect((await backend.call('villages.list', {})).total).toBe(0);
+    expect(backend.ctx.appDb.sqlite.prepare('SELECT count(*) FROM villages').pluck().get()).toBe(0);
   });
 
   it('answers an unknown method name with 200 and UNKNOWN_METHOD', async () => {
@@ -292,14 +301,55 @@ describe('API requests must be well-formed', () => {
   });
 
   it('answers invalid input with 200, INVALID_INPUT and the errors per field', async () => {
-    const response = await callApi('villages.create', {});
+    const response = await callApi('system.setup', { orgName: '', loadDemo: false });
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(body.error.message).toMatch(chinese);
-    expect(body.error.fieldErrors).toHaveProperty('name');
-    expect(body.error.fieldErrors.name).toMatch(chinese);
-    expect((await backend.call('villages.list', {})).total).toBe(0);
+    const error = await errorOf(response);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(chinese);
+    expect(error.fieldErrors).toEqual(
+      expect.objectContaining({ orgName: '请填写填报单位', townName: '请填写镇/街道名称' }),
+    );
+    expect((await backend.call('system.status', {})).setupDone).toBe(false);
+  });
+
+  it('refuses a content type that merely starts with application/json with 415', async () => {
+    const response = await callApi('system.status', {}, { 'X-Anjian-Token': host.token, 'Content-Type': 'application/jsonfoo' });
+    expect(response.status).toBe(415);
+  });
+
+  it('answers a malformed %-sequence in a method name with 400, and in a file path with 404', async () => {
+    const api = await rawRequest({
+      port: host.port,
+      method: 'POST',
+      path: '/api/%E0%A4%A',
+      headers: { 'x-anjian-token': host.token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await rawRequest({ port: host.port, path: '/%E0%A4%A' })).status).toBe(404);
+  });
+});
+
+describe('the login session travels in its own header', () => {
+  it('passes X-Anjian-Session to dispatch: a logged-in call succeeds, an unknown session is refused', async () => {
+    const other = await makeTestBackend();
+    const sessionHost = await startHttpHost({ backend: other, staticDir, port: 0 });
+    try {
+      const call = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${sessionHost.port}/api/villages.list`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Anjian-Token': sessionHost.token, ...headers },
+          body: '{}',
+        }).then((response) => response.json());
+      // The wrapper's default session does not reach the host: only the header counts.
+      expect(await call({ 'X-Anjian-Session': other.adminToken })).toMatchObject({ ok: true, data: { total: 0 } });
+      expect(await call({})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+      expect(await call({ 'X-Anjian-Session': 'not-a-session' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    } finally {
+      await sessionHost.close();
+      other.dispose();
+    }
   });
 });
 
@@ -390,7 +440,7 @@ describe('listening and closing', () => {
     });
 
     it('resolves, even with a keep-alive connection open, and the port stops accepting connections', async () => {
-      other = makeTestBackend();
+      other = await makeTestBackend({ setup: false });
       const closing = await startHttpHost({ backend: other, staticDir, port: 0 });
       const agent = new http.Agent({ keepAlive: true });
       const kept = await new Promise<number>((resolve, reject) => {

@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../../shared/security';
 
 /** The one thing the host needs from the backend. */
 export interface Dispatcher {
-  dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  dispatch(name: string, input: unknown, sessionToken?: string | null): Promise<ApiResult<unknown>>;
 }
 
 export interface HttpHostOptions {
@@ -32,6 +32,8 @@ export interface HttpHost {
 
 const tokenCookie = 'anjian_token';
 const tokenHeader = 'x-anjian-token';
+/** Carries the logged-in session (from auth.login); separate from the per-run host token. */
+const sessionHeader = 'x-anjian-session';
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -89,7 +91,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         sendJson(res, 401, failure(ErrorCode.Unauthorized, '未授权：请使用启动时显示的地址打开本程序。'));
         return;
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (contentType !== 'application/json') {
         sendJson(res, 415, failure(ErrorCode.InvalidInput, '请求格式必须为 JSON'));
         return;
       }
@@ -105,8 +108,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         sendJson(res, 400, failure(ErrorCode.InvalidInput, '请求内容不是有效的 JSON'));
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      sendJson(res, 200, await options.backend.dispatch(name, input));
+      const name = safeDecode(url.pathname.slice('/api/'.length));
+      if (name === null) {
+        sendJson(res, 400, failure(ErrorCode.InvalidInput, '接口名称格式不正确'));
+        return;
+      }
+      const session = req.headers[sessionHeader];
+      sendJson(res, 200, await options.backend.dispatch(name, input, typeof session === 'string' ? session : null));
       return;
     }
 
@@ -139,7 +147,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) {
+      sendText(res, 404, '未找到');
+      return;
+    }
+    const relative = decoded.replace(/^\/+/, '');
     let file = path.resolve(staticRoot, relative || 'index.html');
     if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) {
       sendText(res, 404, '未找到');
@@ -182,6 +195,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         server.close(() => resolve());
       }),
   };
+}
+
+/** decodeURIComponent that answers null for a malformed %-sequence instead of throwing. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function failure(code: ErrorCode, message: string): ApiResult<never> {

@@ -3,13 +3,16 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { SystemStatus } from '../../shared/api/system';
 import { StatusContext } from './StatusContext';
 import { appModules, homePath } from './modules';
+import { canCall } from './permissions';
+import { UserMenu } from './UserMenu';
 
 const { Sider, Header, Content } = Layout;
 
 export function AppLayout({ status, onStatusChange }: { status: SystemStatus; onStatusChange: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = appModules.find((module) => location.pathname.startsWith(module.path))?.path ?? homePath;
+  const modules = appModules.filter((module) => !module.requires || canCall(status.user, module.requires));
+  const selected = modules.find((module) => location.pathname.startsWith(module.path))?.path ?? homePath;
   const toItem = (module: (typeof appModules)[number]) => ({ key: module.path, icon: module.icon, label: module.label });
 
   return (
@@ -24,19 +27,31 @@ export function AppLayout({ status, onStatusChange }: { status: SystemStatus; on
             selectedKeys={[selected]}
             onClick={({ key }) => navigate(key)}
             items={[
-              ...appModules.filter((module) => !module.system).map(toItem),
+              ...modules.filter((module) => !module.system).map(toItem),
               { type: 'divider' },
-              ...appModules.filter((module) => module.system).map(toItem),
+              ...modules.filter((module) => module.system).map(toItem),
             ]}
           />
         </Sider>
         <Layout>
-          <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+          <Header
+            style={{
+              background: '#fff',
+              padding: '0 24px',
+              borderBottom: '1px solid #f0f0f0',
+              height: 56,
+              lineHeight: '56px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+            }}
+          >
             <Typography.Text strong>{status.orgName}</Typography.Text>
+            <UserMenu />
           </Header>
           <Content style={{ margin: 16 }}>
             <Routes>
-              {appModules.map((module) => (
+              {modules.map((module) => (
                 <Route key={module.path} path={`${module.path}/*`} element={module.element} />
               ))}
               <Route path="*" element={<Navigate to={homePath} replace />} />

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EnvironmentOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { ApiName } from '../../shared/api';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TrashPage } from '../pages/trash/TrashPage';
 import { VillagesPage } from '../pages/villages/VillagesPage';
@@ -12,6 +13,8 @@ export interface AppModule {
   element: ReactNode;
   /** Pinned to the bottom group of the menu (system pages). */
   system?: boolean;
+  /** Shown only to users allowed to call this method (e.g. account management for 管理员). */
+  requires?: ApiName;
 }
 
 export const appModules: AppModule[] = [

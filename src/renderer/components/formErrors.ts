@@ -5,9 +5,14 @@ import { ApiCallError } from '../api/client';
  * Shows a failed save's per-field messages under the matching antd Form fields. Returns the message to
  * show globally when the error could not be pinned to a visible field.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): string | null {
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  /** Maps a backend field path onto this form's field path, where the two differ. */
+  mapField: (field: string) => string = (field) => field,
+): string | null {
   if (!(error instanceof ApiCallError)) return String(error);
-  const fieldErrors = error.fieldErrors ?? {};
+  const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([field, message]) => [mapField(field), message]));
   // Every registered field, touched or not (getFieldsValue would skip fields that never held a value).
   const known = new Set(form.getFieldsError().map(({ name }) => String(name[0])));
   const pinned = Object.entries(fieldErrors).filter(([field]) => known.has(field.split('.')[0]));

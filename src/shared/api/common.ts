@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidPhone, normalizePhone, phoneHint } from '../domain/phone';
 
 /** Paging shared by every list method: 1-based page, bounded page size so no call can ask for everything. */
 export const pagingInput = {
@@ -34,4 +35,22 @@ export function optionalText(max: number, label: string) {
 /** Required text with a Chinese message naming the field. */
 export function requiredText(max: number, label: string) {
   return z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+}
+
+/** Optional phone: mobile or landline, stored normalized. */
+export function optionalPhone(label: string) {
+  return optionalText(30, label)
+    .refine((phone) => phone === null || isValidPhone(phone), { message: phoneHint })
+    .transform((phone) => (phone === null ? null : normalizePhone(phone)));
+}
+
+/** Optional whole number within bounds, with Chinese messages naming the field. */
+export function optionalCount(label: string, max = 10_000_000) {
+  return z
+    .number({ error: `${label}须为数字` })
+    .int(`${label}须为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}过大`)
+    .nullish()
+    .transform((value) => value ?? null);
 }

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { attachmentsApi } from './attachments';
+import { auditApi } from './audit';
+import { authApi, usersApi } from './auth';
+import { enterprisesApi } from './enterprises';
+import { gridWorkersApi } from './gridWorkers';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { trashApi } from './trash';
@@ -10,8 +15,14 @@ z.config(z.locales.zhCN());
 /** The whole API: every method name the backend serves and the renderer may call. */
 export const apiContract = {
   ...systemApi,
+  ...authApi,
+  ...usersApi,
   ...settingsApi,
   ...villagesApi,
+  ...gridWorkersApi,
+  ...enterprisesApi,
+  ...attachmentsApi,
+  ...auditApi,
   ...trashApi,
 };
 

@@ -21,6 +21,6 @@ export const settingsFields = z.object({
 });
 
 export const settingsApi = {
-  'settings.get': method(z.object({}), settingsSchema),
-  'settings.update': method(settingsFields, settingsSchema),
+  'settings.get': method(z.object({}), settingsSchema, 'read'),
+  'settings.update': method(settingsFields, settingsSchema, 'admin'),
 };

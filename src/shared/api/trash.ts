@@ -3,8 +3,13 @@ import { method } from './contract';
 import { idSchema, pageOf, pagingInput, timestampSchema } from './common';
 
 /** Entities whose deletes land in the 回收站; later features add theirs here. */
-export const trashEntities = ['village'] as const;
-export const trashEntityLabels: Record<TrashEntity, string> = { village: '村/社区' };
+export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment'] as const;
+export const trashEntityLabels: Record<TrashEntity, string> = {
+  village: '村/社区',
+  enterprise: '企业',
+  gridWorker: '网格员',
+  attachment: '附件',
+};
 export type TrashEntity = (typeof trashEntities)[number];
 
 const trashRef = z.object({ entity: z.enum(trashEntities), id: idSchema });
@@ -18,9 +23,9 @@ export const trashItemSchema = z.object({
 export type TrashItem = z.infer<typeof trashItemSchema>;
 
 export const trashApi = {
-  'trash.list': method(z.object({ entity: z.enum(trashEntities).optional(), ...pagingInput }), pageOf(trashItemSchema)),
-  'trash.restore': method(trashRef, z.object({ ok: z.literal(true) })),
+  'trash.list': method(z.object({ entity: z.enum(trashEntities).optional(), ...pagingInput }), pageOf(trashItemSchema), 'read'),
+  'trash.restore': method(trashRef, z.object({ ok: z.literal(true) }), 'write'),
   /** Deletes one item for good: the only way data leaves the database. */
-  'trash.purge': method(trashRef, z.object({ ok: z.literal(true) })),
-  'trash.empty': method(z.object({ entity: z.enum(trashEntities).optional() }), z.object({ purged: z.number().int() })),
+  'trash.purge': method(trashRef, z.object({ ok: z.literal(true) }), 'admin'),
+  'trash.empty': method(z.object({ entity: z.enum(trashEntities).optional() }), z.object({ purged: z.number().int() }), 'admin'),
 };

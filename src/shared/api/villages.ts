@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import { isValidPhone, normalizePhone, phoneHint } from '../domain/phone';
 import { villageCodePattern, villageKinds } from '../domain/village';
 import { method } from './contract';
-import { idInput, okOutput, optionalText, pageOf, pagingInput, requiredText, sortOrderSchema, timestampSchema } from './common';
-
-const optionalCount = (label: string) =>
-  z
-    .number({ error: `${label}须为数字` })
-    .int(`${label}须为整数`)
-    .min(0, `${label}不能为负数`)
-    .max(10_000_000, `${label}过大`)
-    .nullish()
-    .transform((value) => value ?? null);
+import { idInput, okOutput, optionalCount, optionalPhone, optionalText, pageOf, pagingInput, requiredText, sortOrderSchema, timestampSchema } from './common';
 
 /** Editable fields of a village/community, shared by create, update and (later) Excel import. */
 export const villageFields = z.object({
@@ -29,9 +19,7 @@ export const villageFields = z.object({
     .nullish()
     .transform((value) => value ?? null),
   contactName: optionalText(20, '负责人'),
-  contactPhone: optionalText(30, '联系电话')
-    .refine((phone) => phone === null || isValidPhone(phone), { message: phoneHint })
-    .transform((phone) => (phone === null ? null : normalizePhone(phone))),
+  contactPhone: optionalPhone('联系电话'),
   notes: optionalText(500, '备注'),
 });
 export type VillageFields = z.input<typeof villageFields>;
@@ -64,13 +52,15 @@ export const villagesApi = {
       sortOrder: sortOrderSchema.optional(),
     }),
     pageOf(villageSchema),
+    'read',
   ),
-  'villages.get': method(idInput, villageSchema),
+  'villages.get': method(idInput, villageSchema, 'read'),
   'villages.options': method(
     z.object({}),
     z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.enum(villageKinds) })),
+    'read',
   ),
-  'villages.create': method(villageFields, villageSchema),
-  'villages.update': method(villageFields.extend({ id: idInput.shape.id }), villageSchema),
-  'villages.delete': method(idInput, okOutput),
+  'villages.create': method(villageFields, villageSchema, 'write'),
+  'villages.update': method(villageFields.extend({ id: idInput.shape.id }), villageSchema, 'write'),
+  'villages.delete': method(idInput, okOutput, 'write'),
 };

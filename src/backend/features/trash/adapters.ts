@@ -1,16 +1,33 @@
+import type { AuditEntity } from '../../../shared/api/audit';
 import type { TrashEntity } from '../../../shared/api/trash';
+import type { HandlerContext } from '../../api/context';
+import { conflict } from '../../api/errors';
+import { removeUnreferencedFile } from '../attachments/store';
 
 /**
  * How one soft-deletable table takes part in the 回收站. Table and column names are constants written here,
  * never user input, so they may be spliced into SQL.
  */
 export interface TrashAdapter {
-  entity: TrashEntity;
+  entity: TrashEntity & AuditEntity;
   table: string;
   /** SQL expression giving the row's human title. */
   titleSql: string;
   /** Shown when restoring clashes with a live row (e.g. the same name was reused meanwhile). */
   restoreConflictMessage: (title: string) => string;
+  /** Refuses a restore that would bring back a record pointing at something deleted. */
+  beforeRestore?: (ctx: HandlerContext, id: number) => void;
+  /** Cleans up after the row is gone for good (e.g. the stored file). */
+  afterPurge?: (ctx: HandlerContext, row: Record<string, unknown>) => void;
+}
+
+function parentMustBeLive(table: string, column: string, parentTable: string, label: string) {
+  return (ctx: HandlerContext, id: number) => {
+    const parent = ctx.appDb.sqlite
+      .prepare(`SELECT p.deleted_at AS deletedAt FROM ${table} t JOIN ${parentTable} p ON p.id = t.${column} WHERE t.id = ?`)
+      .get(id) as { deletedAt: string | null } | undefined;
+    if (parent?.deletedAt) throw conflict(`无法恢复：所属${label}已被删除，请先在回收站中恢复该${label}。`);
+  };
 }
 
 export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
@@ -19,5 +36,25 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     table: 'villages',
     titleSql: 'name',
     restoreConflictMessage: (title) => `无法恢复：已有同名或同区划代码的村/社区「${title}」，请先修改或删除现有记录。`,
+  },
+  enterprise: {
+    entity: 'enterprise',
+    table: 'enterprises',
+    titleSql: 'name',
+    restoreConflictMessage: (title) => `无法恢复「${title}」：已有企业使用相同的统一社会信用代码。`,
+    beforeRestore: parentMustBeLive('enterprises', 'village_id', 'villages', '村/社区'),
+  },
+  gridWorker: {
+    entity: 'gridWorker',
+    table: 'grid_workers',
+    titleSql: 'name',
+    restoreConflictMessage: (title) => `无法恢复网格员「${title}」。`,
+  },
+  attachment: {
+    entity: 'attachment',
+    table: 'attachments',
+    titleSql: 'file_name',
+    restoreConflictMessage: (title) => `无法恢复附件「${title}」。`,
+    afterPurge: (ctx, row) => removeUnreferencedFile(ctx, String(row.sha256)),
   },
 };

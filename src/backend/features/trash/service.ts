@@ -1,7 +1,8 @@
 import type { Parsed } from '../../../shared/api';
 import { trashEntities, trashEntityLabels, type TrashEntity, type TrashItem } from '../../../shared/api/trash';
-import { nowIso, type HandlerContext } from '../../api/context';
+import { nowIso, type RequestContext } from '../../api/context';
 import { conflict, isForeignKeyViolation, isUniqueViolation, notFound } from '../../api/errors';
+import { recordAudit } from '../audit/service';
 import { trashAdapters } from './adapters';
 
 function deletedRowsSql(entities: readonly TrashEntity[]): string {
@@ -13,7 +14,7 @@ function deletedRowsSql(entities: readonly TrashEntity[]): string {
     .join(' UNION ALL ');
 }
 
-export function listTrash(ctx: HandlerContext, input: Parsed<'trash.list'>) {
+export function listTrash(ctx: RequestContext, input: Parsed<'trash.list'>) {
   const entities = input.entity ? [input.entity] : trashEntities;
   const union = deletedRowsSql(entities);
   const { sqlite } = ctx.appDb;
@@ -24,18 +25,19 @@ export function listTrash(ctx: HandlerContext, input: Parsed<'trash.list'>) {
   return { items, total };
 }
 
-function titleOf(ctx: HandlerContext, entity: TrashEntity, id: number): string {
+function deletedRow(ctx: RequestContext, entity: TrashEntity, id: number): Record<string, unknown> & { title: string } {
   const adapter = trashAdapters[entity];
   const row = ctx.appDb.sqlite
-    .prepare(`SELECT ${adapter.titleSql} AS title FROM ${adapter.table} WHERE id = ? AND deleted_at IS NOT NULL`)
-    .get(id) as { title: string } | undefined;
+    .prepare(`SELECT *, ${adapter.titleSql} AS title FROM ${adapter.table} WHERE id = ? AND deleted_at IS NOT NULL`)
+    .get(id) as (Record<string, unknown> & { title: string }) | undefined;
   if (!row) throw notFound(`回收站中的该${trashEntityLabels[entity]}`);
-  return row.title;
+  return row;
 }
 
-export function restoreFromTrash(ctx: HandlerContext, entity: TrashEntity, id: number): void {
+export function restoreFromTrash(ctx: RequestContext, entity: TrashEntity, id: number): void {
   const adapter = trashAdapters[entity];
-  const title = titleOf(ctx, entity, id);
+  const { title } = deletedRow(ctx, entity, id);
+  adapter.beforeRestore?.(ctx, id);
   try {
     ctx.appDb.sqlite
       .prepare(`UPDATE ${adapter.table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
@@ -44,33 +46,40 @@ export function restoreFromTrash(ctx: HandlerContext, entity: TrashEntity, id: n
     if (isUniqueViolation(error)) throw conflict(adapter.restoreConflictMessage(title));
     throw error;
   }
+  recordAudit(ctx, { action: 'restore', entity: adapter.entity, entityId: id, entityTitle: title, changes: [] });
 }
 
-export function purgeFromTrash(ctx: HandlerContext, entity: TrashEntity, id: number): void {
+function purgeRow(ctx: RequestContext, entity: TrashEntity, row: Record<string, unknown> & { title: string }): void {
   const adapter = trashAdapters[entity];
-  const title = titleOf(ctx, entity, id);
   try {
-    ctx.appDb.sqlite.prepare(`DELETE FROM ${adapter.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id);
+    ctx.appDb.sqlite.prepare(`DELETE FROM ${adapter.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(row.id);
   } catch (error) {
-    if (isForeignKeyViolation(error)) throw conflict(`「${title}」仍被其他记录引用，不能彻底删除。`);
+    if (isForeignKeyViolation(error)) throw conflict(`「${row.title}」仍被其他记录引用（可能在回收站中），不能彻底删除。`);
     throw error;
   }
+  adapter.afterPurge?.(ctx, row);
+  recordAudit(ctx, { action: 'purge', entity: adapter.entity, entityId: Number(row.id), entityTitle: row.title, changes: [] });
 }
 
-/** Empties the 回收站 (or one entity's part of it) in one transaction; all or nothing. */
-export function emptyTrash(ctx: HandlerContext, entity?: TrashEntity): number {
-  const entities: readonly TrashEntity[] = entity ? [entity] : trashEntities;
-  const { sqlite } = ctx.appDb;
-  try {
-    return sqlite.transaction(() => {
-      let purged = 0;
-      for (const name of entities) {
-        purged += sqlite.prepare(`DELETE FROM ${trashAdapters[name].table} WHERE deleted_at IS NOT NULL`).run().changes;
-      }
-      return purged;
-    })();
-  } catch (error) {
-    if (isForeignKeyViolation(error)) throw conflict('回收站中有记录仍被其他记录引用，未做任何删除。');
-    throw error;
+export function purgeFromTrash(ctx: RequestContext, entity: TrashEntity, id: number): void {
+  purgeRow(ctx, entity, deletedRow(ctx, entity, id));
+}
+
+/**
+ * Empties the 回收站 (or one entity's part of it); dispatch runs it in one transaction, so it is all or
+ * nothing. Children go before parents (enterprises before their villages).
+ */
+export function emptyTrash(ctx: RequestContext, entity?: TrashEntity): number {
+  const order: TrashEntity[] = ['attachment', 'enterprise', 'gridWorker', 'village'];
+  const entities = order.filter((name) => !entity || name === entity);
+  let purged = 0;
+  for (const name of entities) {
+    const adapter = trashAdapters[name];
+    const rows = ctx.appDb.sqlite
+      .prepare(`SELECT *, ${adapter.titleSql} AS title FROM ${adapter.table} WHERE deleted_at IS NOT NULL`)
+      .all() as (Record<string, unknown> & { title: string })[];
+    for (const row of rows) purgeRow(ctx, name, row);
+    purged += rows.length;
   }
+  return purged;
 }

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
 
 let backend: TestBackend;
-beforeEach(() => {
-  backend = makeTestBackend();
+beforeEach(async () => {
+  backend = await makeTestBackend();
 });
 afterEach(() => backend.dispose());
 

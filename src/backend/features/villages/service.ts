@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Parsed } from '../../../shared/api';
 import type { Village } from '../../../shared/api/villages';
-import { nowIso, type HandlerContext } from '../../api/context';
+import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, isUniqueViolation, notFound } from '../../api/errors';
-import { villages } from '../../db/schema';
-import { escapeLike } from '../../db/like';
+import { enterprises, gridWorkers, gridWorkerVillages, villages } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { assertNoLinks, type LinkCounter } from '../links';
+import { contains } from '../../db/like';
 
 type VillageRow = typeof villages.$inferSelect;
 
@@ -27,14 +29,7 @@ export function listVillages(ctx: HandlerContext, input: Parsed<'villages.list'>
   const filters: SQL[] = [isNull(villages.deletedAt)];
   if (input.kind) filters.push(eq(villages.kind, input.kind));
   if (input.q) {
-    const pattern = `%${escapeLike(input.q)}%`;
-    filters.push(
-      or(
-        sql`${villages.name} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${villages.code} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${villages.contactName} LIKE ${pattern} ESCAPE '\\'`,
-      )!,
-    );
+    filters.push(or(contains(villages.name, input.q), contains(villages.code, input.q), contains(villages.contactName, input.q))!);
   }
   const where = and(...filters);
   const column = sortColumns[input.sortField ?? 'name'];
@@ -72,40 +67,63 @@ export function villageOptions(ctx: HandlerContext) {
     .all();
 }
 
-export function createVillage(ctx: HandlerContext, input: Parsed<'villages.create'>): Village {
+export function createVillage(ctx: RequestContext, input: Parsed<'villages.create'>): Village {
   const now = nowIso(ctx);
-  return withUniqueMessages(ctx, input, () => {
-    const row = ctx.appDb.db
-      .insert(villages)
-      .values({ ...input, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    return toVillage(row);
-  });
+  const village = withUniqueMessages(ctx, input, () =>
+    toVillage(ctx.appDb.db.insert(villages).values({ ...input, createdAt: now, updatedAt: now }).returning().get()),
+  );
+  recordAudit(ctx, { action: 'create', entity: 'village', entityId: village.id, entityTitle: village.name, after: village });
+  return village;
 }
 
-export function updateVillage(ctx: HandlerContext, input: Parsed<'villages.update'>): Village {
+export function updateVillage(ctx: RequestContext, input: Parsed<'villages.update'>): Village {
   const { id, ...fields } = input;
-  return withUniqueMessages(ctx, input, () => {
-    const row = ctx.appDb.db
-      .update(villages)
-      .set({ ...fields, updatedAt: nowIso(ctx) })
-      .where(and(eq(villages.id, id), isNull(villages.deletedAt)))
-      .returning()
-      .get();
-    if (!row) throw notFound('该村/社区');
-    return toVillage(row);
-  });
+  const before = getVillage(ctx, id);
+  const after = withUniqueMessages(ctx, input, () =>
+    toVillage(ctx.appDb.db.update(villages).set({ ...fields, updatedAt: nowIso(ctx) }).where(eq(villages.id, id)).returning().get()),
+  );
+  recordAudit(ctx, { action: 'update', entity: 'village', entityId: id, entityTitle: after.name, before, after });
+  return after;
 }
 
-export function softDeleteVillage(ctx: HandlerContext, id: number): void {
+/** What must be moved or removed before a village can be deleted. */
+export const villageLinks: LinkCounter[] = [
+  {
+    label: '企业',
+    count: (ctx, id) =>
+      ctx.appDb.db
+        .select({ count: sql<number>`count(*)` })
+        .from(enterprises)
+        .where(and(eq(enterprises.villageId, id), isNull(enterprises.deletedAt)))
+        .get()?.count ?? 0,
+    examples: (ctx, id) =>
+      ctx.appDb.db
+        .select({ name: enterprises.name })
+        .from(enterprises)
+        .where(and(eq(enterprises.villageId, id), isNull(enterprises.deletedAt)))
+        .orderBy(asc(enterprises.id))
+        .limit(3)
+        .all()
+        .map((row) => row.name),
+  },
+  {
+    label: '网格员',
+    count: (ctx, id) =>
+      ctx.appDb.db
+        .select({ count: sql<number>`count(*)` })
+        .from(gridWorkerVillages)
+        .innerJoin(gridWorkers, eq(gridWorkers.id, gridWorkerVillages.gridWorkerId))
+        .where(and(eq(gridWorkerVillages.villageId, id), isNull(gridWorkers.deletedAt)))
+        .get()?.count ?? 0,
+  },
+];
+
+export function softDeleteVillage(ctx: RequestContext, id: number): void {
+  const village = getVillage(ctx, id);
+  assertNoLinks(ctx, villageLinks, id, `「${village.name}」`, '请先将这些记录调整到其他村/社区后再删除。');
   const now = nowIso(ctx);
-  const result = ctx.appDb.db
-    .update(villages)
-    .set({ deletedAt: now, updatedAt: now })
-    .where(and(eq(villages.id, id), isNull(villages.deletedAt)))
-    .run();
-  if (result.changes === 0) throw notFound('该村/社区');
+  ctx.appDb.db.update(villages).set({ deletedAt: now, updatedAt: now }).where(eq(villages.id, id)).run();
+  recordAudit(ctx, { action: 'delete', entity: 'village', entityId: id, entityTitle: village.name, changes: [] });
 }
 
 /** Finds which live village already holds a name or code, to name it in the error. */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/api/settings';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/permissions';
 import { useStatus } from '../../app/StatusContext';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
 
@@ -12,6 +13,7 @@ export function SettingsPage() {
   const [form] = Form.useForm<Settings>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  const canSave = useCan()('settings.update');
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -37,7 +39,7 @@ export function SettingsPage() {
       <Col xs={24} xl={14}>
         <Card title="单位与签字" variant="borderless">
           {settings.data ? (
-            <Form form={form} layout="vertical" onFinish={save} onValuesChange={clearErrorsOnChange(form)} style={{ maxWidth: 560 }} requiredMark>
+            <Form form={form} layout="vertical" disabled={!canSave} onFinish={save} onValuesChange={clearErrorsOnChange(form)} style={{ maxWidth: 560 }} requiredMark>
               <Form.Item label="填报单位" name="orgName" required extra="打印在每一份台账的表头">
                 <Input maxLength={50} />
               </Form.Item>
@@ -61,9 +63,11 @@ export function SettingsPage() {
                   </Form.Item>
                 </Col>
               </Row>
-              <Button type="primary" htmlType="submit" loading={saving}>
-                保存设置
-              </Button>
+              {canSave && (
+                <Button type="primary" htmlType="submit" loading={saving}>
+                  保存设置
+                </Button>
+              )}
             </Form>
           ) : (
             <Skeleton active />

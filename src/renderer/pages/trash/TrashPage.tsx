@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { trashEntityLabels, type TrashItem } from '../../../shared/api/trash';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/permissions';
 
 /** The 回收站: every soft-deleted record, restorable until the user purges it. */
 export function TrashPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useApiQuery('trash.list', paging);
   const { message, modal } = App.useApp();
+  const can = useCan();
 
   async function run(action: () => Promise<unknown>, done: string) {
     try {
@@ -37,9 +39,11 @@ export function TrashPage() {
       <div className="page-toolbar">
         <Typography.Text type="secondary">删除的记录会先放在这里，可随时恢复；彻底删除后无法找回。</Typography.Text>
         <span className="spacer" />
-        <Button danger disabled={!list.data?.total} onClick={confirmEmpty}>
-          清空回收站
-        </Button>
+        {can('trash.empty') && (
+          <Button danger disabled={!list.data?.total} onClick={confirmEmpty}>
+            清空回收站
+          </Button>
+        )}
       </div>
       <Table<TrashItem>
         rowKey={(item) => `${item.entity}:${item.id}`}
@@ -64,9 +68,12 @@ export function TrashPage() {
             width: 170,
             render: (_value, item) => (
               <Space size={0}>
+                {can('trash.restore') && (
                 <Button type="link" size="small" onClick={() => run(() => callApi('trash.restore', { entity: item.entity, id: item.id }), `已恢复「${item.title}」`)}>
                   恢复
                 </Button>
+                )}
+                {can('trash.purge') && (
                 <Popconfirm
                   title={`彻底删除「${item.title}」？`}
                   description="彻底删除后无法恢复。"
@@ -79,6 +86,7 @@ export function TrashPage() {
                     彻底删除
                   </Button>
                 </Popconfirm>
+                )}
               </Space>
             ),
           },

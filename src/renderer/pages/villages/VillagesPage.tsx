@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { In } from '../../../shared/api';
@@ -7,6 +8,7 @@ import type { Village, VillageFields } from '../../../shared/api/villages';
 import { villageKinds, type VillageKind } from '../../../shared/domain/village';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/permissions';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { VillageFormFields } from './VillageForm';
 
@@ -21,12 +23,14 @@ export function VillagesPage() {
   const list = useApiQuery('villages.list', query);
   const { message } = App.useApp();
   const searchRef = useRef<HTMLInputElement>(null);
+  const can = useCan();
+  const canWrite = can('villages.create');
 
   // Ctrl+N adds a village, Ctrl+F (or /) jumps to the search box — what office staff expect from a desktop program.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (editing) return;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
+      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         setEditing({ mode: 'create' });
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
@@ -36,7 +40,7 @@ export function VillagesPage() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
+  }, [editing, canWrite]);
 
   async function remove(village: Village) {
     try {
@@ -48,8 +52,10 @@ export function VillagesPage() {
     }
   }
 
-  const columns: TableProps<Village>['columns'] = useMemo(
-    () => [
+  const columns = useMemo(
+    () =>
+      (
+        [
       {
         title: '序号',
         key: 'index',
@@ -79,7 +85,7 @@ export function VillagesPage() {
         sortOrder: order('updatedAt'),
         render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm'),
       },
-      {
+      canWrite && {
         title: '操作',
         key: 'actions',
         width: 130,
@@ -104,9 +110,10 @@ export function VillagesPage() {
           </Space>
         ),
       },
-    ],
+        ] as (ColumnsType<Village>[number] | false)[]
+      ).filter((column) => column !== false),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [query],
+    [query, canWrite],
   );
 
   function order(field: NonNullable<ListInput['sortField']>) {
@@ -150,9 +157,11 @@ export function VillagesPage() {
         />
         <span className="spacer" />
         <Typography.Text type="secondary">共 {list.data?.total ?? 0} 个</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-          新增（Ctrl+N）
-        </Button>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+            新增（Ctrl+N）
+          </Button>
+        )}
       </div>
       <Table<Village>
         rowKey="id"

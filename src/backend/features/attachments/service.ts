@@ -1,0 +1,86 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Parsed } from '../../../shared/api';
+import { maxAttachmentBytes, type AttachableEntity, type Attachment } from '../../../shared/api/attachments';
+import { nowIso, type RequestContext } from '../../api/context';
+import { invalid, notFound } from '../../api/errors';
+import { attachments } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { readStoredFile, storeFile } from './store';
+
+/** Table holding each attachable entity, to check the owner exists and is live. */
+const ownerTables: Record<AttachableEntity, string> = { enterprise: 'enterprises' };
+
+type Row = typeof attachments.$inferSelect;
+
+function toAttachment(row: Row): Attachment {
+  const { deletedAt: _deletedAt, updatedAt: _updatedAt, ...attachment } = row;
+  return { ...attachment, entity: attachment.entity as AttachableEntity };
+}
+
+export function listAttachments(ctx: RequestContext, entity: AttachableEntity, entityId: number): Attachment[] {
+  return ctx.appDb.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.entity, entity), eq(attachments.entityId, entityId), isNull(attachments.deletedAt)))
+    .orderBy(asc(attachments.id))
+    .all()
+    .map(toAttachment);
+}
+
+export function uploadAttachment(ctx: RequestContext, input: Parsed<'attachments.upload'>): Attachment {
+  const owner = ctx.appDb.sqlite
+    .prepare(`SELECT 1 FROM ${ownerTables[input.entity]} WHERE id = ? AND deleted_at IS NULL`)
+    .get(input.entityId);
+  if (!owner) throw notFound('附件所属的记录');
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw invalid('文件是空的，未上传', 'dataBase64');
+  if (bytes.length > maxAttachmentBytes) {
+    throw invalid(
+      `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB）：单个附件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB`,
+      'dataBase64',
+    );
+  }
+  const sha256 = storeFile(ctx, bytes);
+  const now = nowIso(ctx);
+  const row = ctx.appDb.db
+    .insert(attachments)
+    .values({
+      entity: input.entity,
+      entityId: input.entityId,
+      fileName: input.fileName,
+      mimeType: input.mimeType,
+      size: bytes.length,
+      sha256,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.user?.displayName ?? '系统',
+    })
+    .returning()
+    .get();
+  recordAudit(ctx, {
+    action: 'create',
+    entity: 'attachment',
+    entityId: row.id,
+    entityTitle: row.fileName,
+    after: { fileName: row.fileName, size: row.size, owner: `${row.entity}#${row.entityId}` },
+  });
+  return toAttachment(row);
+}
+
+function liveRow(ctx: RequestContext, id: number): Row {
+  const row = ctx.appDb.db.select().from(attachments).where(and(eq(attachments.id, id), isNull(attachments.deletedAt))).get();
+  if (!row) throw notFound('该附件');
+  return row;
+}
+
+export function attachmentContent(ctx: RequestContext, id: number) {
+  const row = liveRow(ctx, id);
+  return { attachment: toAttachment(row), dataBase64: readStoredFile(ctx, row.sha256).toString('base64') };
+}
+
+export function deleteAttachment(ctx: RequestContext, id: number): void {
+  const row = liveRow(ctx, id);
+  const now = nowIso(ctx);
+  ctx.appDb.db.update(attachments).set({ deletedAt: now, updatedAt: now }).where(eq(attachments.id, id)).run();
+  recordAudit(ctx, { action: 'delete', entity: 'attachment', entityId: id, entityTitle: row.fileName, changes: [] });
+}

@@ -1,0 +1,224 @@
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Parsed } from '../../../shared/api';
+import type { Enterprise, EnterpriseFilters } from '../../../shared/api/enterprises';
+import { riskLevels, type RiskLevel } from '../../../shared/domain/enterprise';
+import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
+import { conflict, invalid, notFound } from '../../api/errors';
+import { contains } from '../../db/like';
+import { enterprises, gridWorkers, villages } from '../../db/schema';
+import { recordAudit } from '../audit/service';
+import { assertNoLinks, countLinks, type LinkCounter } from '../links';
+import { nameInitials } from './initials';
+
+/**
+ * Records that point at an enterprise and so block deleting it. Later features (tanks, filings, plans,
+ * hazards) add their counters here; until then an enterprise has none.
+ */
+export const enterpriseLinks: LinkCounter[] = [];
+
+const columns = {
+  id: enterprises.id,
+  name: enterprises.name,
+  uscc: enterprises.uscc,
+  address: enterprises.address,
+  villageId: enterprises.villageId,
+  villageName: villages.name,
+  industry: enterprises.industry,
+  supervisingDept: enterprises.supervisingDept,
+  riskLevel: enterprises.riskLevel,
+  keySupervised: enterprises.keySupervised,
+  standardization: enterprises.standardization,
+  majorHazard: enterprises.majorHazard,
+  principalName: enterprises.principalName,
+  principalPhone: enterprises.principalPhone,
+  safetyManagerName: enterprises.safetyManagerName,
+  safetyManagerPhone: enterprises.safetyManagerPhone,
+  employees: enterprises.employees,
+  status: enterprises.status,
+  gridWorkerId: enterprises.gridWorkerId,
+  gridWorkerName: gridWorkers.name,
+  longitude: enterprises.longitude,
+  latitude: enterprises.latitude,
+  notes: enterprises.notes,
+  createdAt: enterprises.createdAt,
+  updatedAt: enterprises.updatedAt,
+};
+
+/** Severity order for sorting by risk: red first. */
+const riskRank = sql`CASE ${enterprises.riskLevel} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`;
+
+const sortColumns = {
+  name: enterprises.name,
+  uscc: enterprises.uscc,
+  riskLevel: riskRank,
+  industry: enterprises.industry,
+  status: enterprises.status,
+  employees: enterprises.employees,
+  updatedAt: enterprises.updatedAt,
+} as const;
+
+/**
+ * The search box: 3+ characters use the FTS5 trigram index (name, USCC, address, principal); 1–2 characters
+ * use LIKE; letters also match the pinyin initials of the name.
+ */
+function searchCondition(q: string): SQL {
+  const conditions: SQL[] = [];
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replace(/"/g, '""')}"`;
+    conditions.push(sql`${enterprises.id} IN (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH ${phrase})`);
+  } else {
+    conditions.push(
+      contains(enterprises.name, q),
+      contains(enterprises.uscc, q.toUpperCase()),
+      contains(enterprises.address, q),
+      contains(enterprises.principalName, q),
+    );
+  }
+  if (/^[a-z0-9]+$/i.test(q) && /[a-z]/i.test(q)) conditions.push(contains(enterprises.nameInitials, q.toLowerCase()));
+  return or(...conditions)!;
+}
+
+/** WHERE for the list filters; `except` leaves one filter out (risk counts ignore the risk filter). */
+export function enterpriseWhere(filters: EnterpriseFilters, except?: keyof EnterpriseFilters): SQL {
+  const conditions: SQL[] = [isNull(enterprises.deletedAt)];
+  const use = (key: keyof EnterpriseFilters) => key !== except && filters[key] !== undefined;
+  if (use('villageId')) conditions.push(eq(enterprises.villageId, filters.villageId!));
+  if (use('industry')) conditions.push(eq(enterprises.industry, filters.industry!));
+  if (use('riskLevel')) conditions.push(eq(enterprises.riskLevel, filters.riskLevel!));
+  if (use('status')) conditions.push(eq(enterprises.status, filters.status!));
+  if (use('keySupervised')) conditions.push(eq(enterprises.keySupervised, filters.keySupervised!));
+  if (use('standardization')) conditions.push(eq(enterprises.standardization, filters.standardization!));
+  if (use('majorHazard')) conditions.push(eq(enterprises.majorHazard, filters.majorHazard!));
+  if (use('gridWorkerId')) conditions.push(eq(enterprises.gridWorkerId, filters.gridWorkerId!));
+  if (use('q') && filters.q) conditions.push(searchCondition(filters.q));
+  return and(...conditions)!;
+}
+
+type EnterpriseRow = Omit<Enterprise, 'industry' | 'standardization' | 'status'> & {
+  industry: string;
+  standardization: string;
+  status: string;
+};
+
+function selectEnterprises(ctx: HandlerContext) {
+  return ctx.appDb.db
+    .select(columns)
+    .from(enterprises)
+    .innerJoin(villages, eq(villages.id, enterprises.villageId))
+    .leftJoin(gridWorkers, eq(gridWorkers.id, enterprises.gridWorkerId));
+}
+
+export function listEnterprises(ctx: HandlerContext, input: Parsed<'enterprises.list'>) {
+  const { db } = ctx.appDb;
+  const where = enterpriseWhere(input);
+  const direction = input.sortOrder === 'ascend' ? asc : desc;
+  const sortColumn = sortColumns[input.sortField ?? 'updatedAt'];
+  const items = selectEnterprises(ctx)
+    .where(where)
+    .orderBy(direction(sortColumn), asc(enterprises.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all() as EnterpriseRow[] as Enterprise[];
+  const total = db.select({ count: sql<number>`count(*)` }).from(enterprises).where(where).get()?.count ?? 0;
+  const riskCounts = Object.fromEntries(riskLevels.map((level) => [level, 0])) as Record<RiskLevel, number>;
+  const grouped = db
+    .select({ riskLevel: enterprises.riskLevel, count: sql<number>`count(*)` })
+    .from(enterprises)
+    .where(enterpriseWhere(input, 'riskLevel'))
+    .groupBy(enterprises.riskLevel)
+    .all();
+  for (const row of grouped) riskCounts[row.riskLevel] = row.count;
+  return { items, total, riskCounts };
+}
+
+export function getEnterprise(ctx: HandlerContext, id: number): Enterprise {
+  const row = selectEnterprises(ctx)
+    .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt)))
+    .get();
+  if (!row) throw notFound('该企业');
+  return row as EnterpriseRow as Enterprise;
+}
+
+export function enterpriseOptions(ctx: HandlerContext, input: Parsed<'enterprises.options'>) {
+  const where = input.q ? and(isNull(enterprises.deletedAt), searchCondition(input.q)) : isNull(enterprises.deletedAt);
+  return ctx.appDb.db
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(where)
+    .orderBy(asc(enterprises.name))
+    .limit(input.limit)
+    .all();
+}
+
+type Fields = Parsed<'enterprises.create'>;
+
+/** Checks what the schema cannot: the village and grid worker exist and are live, the USCC is unused. */
+function assertWritable(ctx: HandlerContext, fields: Fields, id?: number): void {
+  const { db } = ctx.appDb;
+  const village = db
+    .select({ id: villages.id })
+    .from(villages)
+    .where(and(eq(villages.id, fields.villageId), isNull(villages.deletedAt)))
+    .get();
+  if (!village) throw invalid('所选村/社区不存在或已被删除', 'villageId');
+  if (fields.gridWorkerId !== null) {
+    const worker = db
+      .select({ id: gridWorkers.id })
+      .from(gridWorkers)
+      .where(and(eq(gridWorkers.id, fields.gridWorkerId), isNull(gridWorkers.deletedAt)))
+      .get();
+    if (!worker) throw invalid('所选网格员不存在或已被删除', 'gridWorkerId');
+  }
+  const holders = db
+    .select({ id: enterprises.id, name: enterprises.name, deletedAt: enterprises.deletedAt })
+    .from(enterprises)
+    .where(eq(enterprises.uscc, fields.uscc))
+    .all()
+    .filter((holder) => holder.id !== id);
+  const live = holders.find((holder) => holder.deletedAt === null);
+  if (live) throw conflict(`统一社会信用代码 ${fields.uscc} 已登记为「${live.name}」，同一代码只能登记一家企业`, 'uscc');
+  const deleted = holders[0];
+  if (deleted && id === undefined) {
+    throw conflict(`统一社会信用代码 ${fields.uscc} 属于回收站中的「${deleted.name}」，请在回收站中恢复该企业`, 'uscc');
+  }
+}
+
+export function createEnterprise(ctx: RequestContext, fields: Fields): Enterprise {
+  assertWritable(ctx, fields);
+  const now = nowIso(ctx);
+  const { id } = ctx.appDb.db
+    .insert(enterprises)
+    .values({ ...fields, nameInitials: nameInitials(fields.name), createdAt: now, updatedAt: now })
+    .returning({ id: enterprises.id })
+    .get();
+  const created = getEnterprise(ctx, id);
+  recordAudit(ctx, { action: 'create', entity: 'enterprise', entityId: id, entityTitle: created.name, after: created });
+  return created;
+}
+
+export function updateEnterprise(ctx: RequestContext, input: Parsed<'enterprises.update'>): Enterprise {
+  const { id, ...fields } = input;
+  const before = getEnterprise(ctx, id);
+  assertWritable(ctx, fields, id);
+  ctx.appDb.db
+    .update(enterprises)
+    .set({ ...fields, nameInitials: nameInitials(fields.name), updatedAt: nowIso(ctx) })
+    .where(eq(enterprises.id, id))
+    .run();
+  const after = getEnterprise(ctx, id);
+  recordAudit(ctx, { action: 'update', entity: 'enterprise', entityId: id, entityTitle: after.name, before, after });
+  return after;
+}
+
+export function enterpriseLinkCounts(ctx: HandlerContext, id: number) {
+  getEnterprise(ctx, id);
+  return countLinks(ctx, enterpriseLinks, id);
+}
+
+export function softDeleteEnterprise(ctx: RequestContext, id: number): void {
+  const enterprise = getEnterprise(ctx, id);
+  assertNoLinks(ctx, enterpriseLinks, id, `「${enterprise.name}」`, '可先将经营状态改为“关闭”或“注销”，处理完关联记录后再删除。');
+  const now = nowIso(ctx);
+  ctx.appDb.db.update(enterprises).set({ deletedAt: now, updatedAt: now }).where(eq(enterprises.id, id)).run();
+  recordAudit(ctx, { action: 'delete', entity: 'enterprise', entityId: id, entityTitle: enterprise.name, changes: [] });
+}
