@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Backend } from '../../src/backend/app';
 import { ErrorCode, type ApiResult } from '../../src/shared/api/errors';
 import { ipcChannels } from '../../src/shared/host-bridge';
+import { openAttachment } from './attachments';
 import { openFileDialog, openFolderDialog } from './dialogs';
 import { printView, savePdf } from './print';
 import { isAppPageUrl, roleOf, type AppOrigin, type SenderRole } from './security';
@@ -98,6 +99,12 @@ export function registerIpc(deps: IpcDeps): void {
   ipcMain.handle(ipcChannels.savePdf, async (event, request: unknown) => {
     requireMain(event, ipcChannels.savePdf);
     return savePdf(origin, deps.mainWindow(), parse(savePdfSchema, request, '导出 PDF '));
+  });
+
+  ipcMain.handle(ipcChannels.openAttachment, async (event, id: unknown, sessionToken: unknown) => {
+    requireMain(event, ipcChannels.openAttachment);
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return { ok: false, error: '附件编号无效' };
+    return openAttachment(backend, id, typeof sessionToken === 'string' ? sessionToken : null);
   });
 }
 

@@ -13,6 +13,7 @@ const bridge: HostBridge = {
   openFolderDialog: (options) => ipcRenderer.invoke(ipcChannels.openFolderDialog, options),
   print: (request) => ipcRenderer.invoke(ipcChannels.print, request),
   savePdf: (request) => ipcRenderer.invoke(ipcChannels.savePdf, request),
+  openAttachment: (id, sessionToken) => ipcRenderer.invoke(ipcChannels.openAttachment, id, sessionToken),
 };
 
 contextBridge.exposeInMainWorld('api', bridge);

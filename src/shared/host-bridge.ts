@@ -27,6 +27,8 @@ export interface HostBridge {
   print(request: PrintRequest): Promise<{ ok: boolean; error?: string }>;
   /** Renders a print view to PDF and asks where to save it; resolves to the saved path, or null if cancelled. */
   savePdf(request: PrintRequest & { defaultFileName: string }): Promise<string | null>;
+  /** Opens an attachment with the system viewer (the browser build downloads it instead). */
+  openAttachment(id: number, sessionToken: string | null): Promise<{ ok: boolean; error?: string }>;
 }
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */
@@ -36,4 +38,5 @@ export const ipcChannels = {
   openFolderDialog: 'host:open-folder-dialog',
   print: 'host:print',
   savePdf: 'host:save-pdf',
+  openAttachment: 'host:open-attachment',
 } as const;
