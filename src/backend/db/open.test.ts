@@ -103,6 +103,32 @@ describe('openDb', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('upgrades a database written by an older build (fewer migrations), keeping its rows', () => {
+    const dataDir = tempDir();
+    const olderDir = tempDir();
+    fs.cpSync(migrationsDir, olderDir, { recursive: true });
+    const journalFile = path.join(olderDir, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    journal.entries = journal.entries.slice(0, 1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+
+    const older = openDb({ dataDir, migrationsDir: olderDir });
+    expect(older.schemaVersion).toBe(1);
+    older.sqlite
+      .prepare("INSERT INTO villages (name, kind, created_at, updated_at) VALUES ('东山村', '村', '2025-01-01', '2025-01-01')")
+      .run();
+    older.close();
+
+    const current = openDb({ dataDir, migrationsDir });
+    const { schemaVersion } = loadMigrations(migrationsDir);
+    expect(current.migrationsApplied).toBe(schemaVersion - 1);
+    expect(current.sqlite.pragma('user_version', { simple: true })).toBe(schemaVersion);
+    expect(current.sqlite.prepare('SELECT name FROM villages').pluck().all()).toEqual(['东山村']);
+    const tables = current.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['enterprises', 'users', 'audit_log', 'enterprises_fts']));
+    current.close();
+  });
+
   it('rolls every migration back when one fails', () => {
     const dataDir = tempDir();
     const brokenDir = tempDir();
