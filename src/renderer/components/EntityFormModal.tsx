@@ -1,5 +1,5 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { applyFieldErrors, clearErrorsOnChange } from './formErrors';
 
 interface EntityFormModalProps<T> {
@@ -20,6 +20,8 @@ interface EntityFormModalProps<T> {
 export function EntityFormModal<T extends object>(props: EntityFormModalProps<T>) {
   const { open, title, initialValues, onSave, onClose, children, width = 640 } = props;
   const [form] = Form.useForm<T>();
+  // A distinct form name prefixes the inputs' ids, so two of these on one page never share a label target.
+  const formName = `entity-form-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [saving, setSaving] = useState(false);
   const { message, modal } = App.useApp();
 
@@ -68,11 +70,11 @@ export function EntityFormModal<T extends object>(props: EntityFormModalProps<T>
       cancelText="取消"
       confirmLoading={saving}
       onCancel={requestClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={save} onValuesChange={clearErrorsOnChange(form)} requiredMark>
+      <Form form={form} name={formName} layout="vertical" onFinish={save} onValuesChange={clearErrorsOnChange(form)} requiredMark>
         {children(form)}
         {/* Lets Enter in any input submit the form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -54,8 +54,9 @@ export const auditApi = {
       entity: z.enum(auditEntities).optional(),
       action: z.enum(auditActions).optional(),
       userId: idSchema.optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
+      /** Full ISO timestamps (a bare date would compare as text and drop the whole last day). */
+      from: z.iso.datetime({ offset: true, error: '开始时间格式不正确' }).optional(),
+      to: z.iso.datetime({ offset: true, error: '结束时间格式不正确' }).optional(),
       ...pagingInput,
     }),
     pageOf(auditEntrySchema),

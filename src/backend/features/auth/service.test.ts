@@ -134,3 +134,29 @@ describe('account management', () => {
     expect(log.items).toMatchObject([{ entity: 'village', entityTitle: '东山村', userName: 'staff用户' }]);
   });
 });
+
+describe('administrators cannot lock themselves out', () => {
+  it('refuses disabling or resetting one’s own account, under the right field', async () => {
+    const me = (await backend.call('users.list', {})).find((u) => u.username === testAdmin.username)!;
+    const disable = await backend.dispatch('users.update', { id: me.id, displayName: me.displayName, role: 'admin', disabled: true });
+    expect(disable).toMatchObject({ ok: false, error: { fieldErrors: { disabled: '不能停用当前登录的本人账户' } } });
+    const reset = await backend.dispatch('users.resetPassword', { id: me.id, password: 'Another2026' });
+    expect(reset).toMatchObject({ ok: false, error: { fieldErrors: { password: expect.stringContaining('修改密码') } } });
+  });
+
+  it('puts the last-admin error under 停用 when another admin disables the last enabled one', async () => {
+    const second = await backend.call('users.create', { username: 'admin2', displayName: '副管理员', role: 'admin', password: 'Admin22222' });
+    const secondToken = (await backend.call('auth.login', { username: 'admin2', password: 'Admin22222' })).token;
+    const me = (await backend.call('users.list', {})).find((u) => u.username === testAdmin.username)!;
+    await backend.call('users.update', { id: second.id, displayName: '副管理员', role: 'admin', disabled: false });
+    await backend.call('users.update', { id: me.id, displayName: me.displayName, role: 'staff', disabled: false }, secondToken);
+    const last = await backend.dispatch('users.update', { id: second.id, displayName: '副管理员', role: 'admin', disabled: true }, secondToken);
+    expect(last).toMatchObject({ ok: false, error: { fieldErrors: { disabled: expect.any(String) } } });
+  });
+
+  it('accepts only full ISO timestamps as audit date filters', async () => {
+    const bad = await backend.dispatch('audit.list', { to: '2026-01-31' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { to: '结束时间格式不正确' } } });
+    expect(await backend.dispatch('audit.list', { to: '2026-01-31T15:59:59.999Z' })).toMatchObject({ ok: true });
+  });
+});

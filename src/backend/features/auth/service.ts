@@ -50,7 +50,8 @@ export function createUser(
     })
     .returning()
     .get();
-  recordAudit(ctx, { action: 'create', entity: 'user', entityId: row.id, entityTitle: row.displayName, after: auditView(row) });
+  const { disabled: _disabled, ...created } = auditView(row);
+  recordAudit(ctx, { action: 'create', entity: 'user', entityId: row.id, entityTitle: row.displayName, after: created });
   return toUser(row);
 }
 
@@ -152,19 +153,22 @@ export function listUsers(ctx: HandlerContext): User[] {
 }
 
 /** Administrators may not remove the last enabled administrator, or the office would be locked out. */
-function assertAnotherAdminRemains(ctx: HandlerContext, id: number): void {
+function assertAnotherAdminRemains(ctx: HandlerContext, id: number, field: 'role' | 'disabled'): void {
   const others = ctx.appDb.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
     .all()
     .filter((row) => row.id !== id);
-  if (others.length === 0) throw conflict('至少需要保留一个启用的管理员账户', 'role');
+  if (others.length === 0) throw conflict('至少需要保留一个启用的管理员账户', field);
 }
 
 export function updateUser(ctx: RequestContext, input: Parsed<'users.update'>): User {
   const before = userRow(ctx, input.id);
-  if (before.role === 'admin' && (input.role !== 'admin' || input.disabled)) assertAnotherAdminRemains(ctx, input.id);
+  // Disabling oneself would end one's own session mid-edit; another administrator has to do it.
+  if (input.disabled && input.id === ctx.user?.id) throw invalid('不能停用当前登录的本人账户', 'disabled');
+  if (before.role === 'admin' && input.disabled) assertAnotherAdminRemains(ctx, input.id, 'disabled');
+  if (before.role === 'admin' && input.role !== 'admin') assertAnotherAdminRemains(ctx, input.id, 'role');
   const { db } = ctx.appDb;
   const after = db
     .update(users)
@@ -179,6 +183,7 @@ export function updateUser(ctx: RequestContext, input: Parsed<'users.update'>): 
 }
 
 export function resetPassword(ctx: RequestContext, id: number, password: string): void {
+  if (id === ctx.user?.id) throw invalid('本人密码请在右上角“修改密码”中修改（需输入原密码）', 'password');
   const row = userRow(ctx, id);
   const { db } = ctx.appDb;
   db.update(users)
@@ -197,6 +202,7 @@ export function resetPassword(ctx: RequestContext, id: number, password: string)
 
 export function unlockUser(ctx: RequestContext, id: number): User {
   const before = userRow(ctx, id);
+  if (!before.lockedUntil && before.failedLogins === 0) return toUser(before);
   const after = ctx.appDb.db
     .update(users)
     .set({ failedLogins: 0, lockedUntil: null, updatedAt: nowIso(ctx) })
