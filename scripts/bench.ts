@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createDemoDatabase } from '../src/backend/features/demo/create';
 import { makeTempDir } from '../tests/fixtures/backend';
+import { enterprisesBench } from './bench/enterprises';
 import { foundationBench } from './bench/foundation';
 import { formatTable, type BenchRow } from './bench/harness';
 import { appVersion, resourcesDir } from './repo';
@@ -18,6 +19,7 @@ export interface BenchContext {
 
 const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]> }[] = [
   { name: 'foundation', run: foundationBench },
+  { name: 'enterprises', run: enterprisesBench },
 ];
 
 const largeDataDir = makeTempDir('anjian-bench-large-');

@@ -2,6 +2,11 @@ import type { Page } from '@playwright/test';
 import { e2eAdmin } from '../fixtures/web-host';
 import { expect, formItem, loginThroughUi, test } from './fixtures';
 
+async function openVillages(page: Page) {
+  await page.getByRole('menuitem', { name: /村\/社区/ }).click();
+  await expect(page.getByRole('heading', { name: '村/社区' }).or(page.locator('.ant-card-head-title', { hasText: '村/社区' }))).toBeVisible();
+}
+
 async function fillFirstRun(page: Page) {
   await page.getByLabel('填报单位').fill('示例镇应急管理办公室');
   await page.getByLabel('镇/街道名称').fill('示例镇');
@@ -27,6 +32,7 @@ test('first run: the office name is required, then the app opens on an empty tow
 
   await expect(page.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
   await expect(page.locator('.ant-layout-header')).toContainText(`${e2eAdmin.displayName}管理员`);
+  await openVillages(page);
   await expect(page.getByText('暂无村/社区')).toBeVisible();
   expect(await host.call('system.status', {})).toMatchObject({ setupDone: true });
   const token = await host.login(e2eAdmin.username, e2eAdmin.password);
@@ -41,6 +47,7 @@ test('first run: the office name is required, then the app opens on an empty tow
   await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
   await page.getByLabel('密码').fill(e2eAdmin.password);
   await page.getByRole('button', { name: '登录' }).click();
+  await openVillages(page);
   await expect(page.getByText('暂无村/社区')).toBeVisible();
 });
 
@@ -48,6 +55,7 @@ test('first run with demo data shows the 30 villages of 示例镇, searchable an
   await page.goto(host.loginUrl);
   await fillFirstRun(page);
   await page.getByRole('button', { name: '开始使用' }).click();
+  await openVillages(page);
   await expect(page.getByText('共 30 个')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('villages-demo.png') });
 
@@ -65,6 +73,7 @@ test('first run with demo data shows the 30 villages of 示例镇, searchable an
 test('add, edit, delete and restore a village; bad input is shown under its field', async ({ page, host }, testInfo) => {
   await host.setup();
   await loginThroughUi(page, host);
+  await openVillages(page);
 
   await page.getByRole('button', { name: /新增/ }).click();
   // The form's dialog, told apart from the confirm dialogs that may stack on it.

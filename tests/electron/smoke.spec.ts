@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HostBridge } from '../../src/shared/host-bridge';
 import { makeTempDir } from '../fixtures/backend';
+import { e2eAdmin } from '../fixtures/web-host';
 
 /**
  * Smoke tests of the real Electron shell (DESIGN.md §2): window, preload bridge, IPC to the backend, and a
@@ -59,6 +60,19 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; wind
   return { app, window };
 }
 
+/** Logged in, the app opens on its home page, 企业（一企一档）. */
+async function expectHome(window: Page) {
+  await expect(window.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
+  await expect(window.locator('.ant-menu-item-selected')).toContainText('企业（一企一档）');
+  await expect(window).toHaveURL(/#\/enterprises$/);
+}
+
+/** 村/社区 through the sidebar: the demo town has 30. */
+async function openVillages(window: Page) {
+  await window.getByRole('menuitem', { name: /村\/社区/ }).click();
+  await expect(window.getByText('共 30 个')).toBeVisible();
+}
+
 /** Requests the app sent beyond loopback and local files; must stay empty (DESIGN.md §4.8). */
 function watchExternalRequests(app: ElectronApplication): string[] {
   const external: string[] = [];
@@ -97,13 +111,18 @@ test.describe('Electron shell', () => {
     expect(await window.title()).toContain('安监台账');
   });
 
-  test('first run with the demo town opens on its 30 villages', async () => {
+  test('first run with the demo town creates the administrator and opens on the enterprises', async () => {
     await window.getByLabel('填报单位').fill('示例镇应急管理办公室');
     await window.getByLabel('镇/街道名称').fill('示例镇');
+    await expect(window.getByLabel('用户名')).toHaveValue(e2eAdmin.username);
+    await window.getByLabel('姓名').fill(e2eAdmin.displayName);
+    await window.getByLabel('密码', { exact: true }).fill(e2eAdmin.password);
+    await window.getByLabel('确认密码').fill(e2eAdmin.password);
     await window.getByLabel('载入演示数据').check();
     await window.getByRole('button', { name: '开始使用' }).click();
-    await expect(window.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
-    await expect(window.getByText('共 30 个')).toBeVisible();
+    await expectHome(window);
+    await expect(window.locator('.ant-layout-header')).toContainText(`${e2eAdmin.displayName}管理员`);
+    await openVillages(window);
   });
 
   test('the renderer has no Node, only window.api', async () => {
@@ -124,7 +143,7 @@ test.describe('Electron shell', () => {
       process: 'undefined',
       module: 'undefined',
       Buffer: 'undefined',
-      apiKeys: ['invoke', 'kind', 'openFileDialog', 'openFolderDialog', 'print', 'savePdf'],
+      apiKeys: ['invoke', 'kind', 'openAttachment', 'openFileDialog', 'openFolderDialog', 'print', 'savePdf'],
     });
   });
 
@@ -143,15 +162,21 @@ test.describe('Electron shell', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
-  test('after a restart on the same data folder the app skips first run', async () => {
+  test('after a restart on the same data folder the app asks to log in instead of the first run', async () => {
     expect(external, 'the app must not reach beyond 127.0.0.1').toEqual([]);
     await app?.close();
     app = undefined;
     ({ app, window } = await launch(dataDir));
     external = watchExternalRequests(app);
-    await expect(window.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
-    await expect(window.getByText('共 30 个')).toBeVisible();
+    // A new window has no session (it lives in sessionStorage), so the office's login screen comes first.
+    await expect(window.getByRole('button', { name: '登录' })).toBeVisible();
+    await expect(window.getByText('示例镇应急管理办公室')).toBeVisible();
     await expect(window.getByText('欢迎使用安监台账')).toHaveCount(0);
+    await window.getByLabel('用户名').fill(e2eAdmin.username);
+    await window.getByLabel('密码').fill(e2eAdmin.password);
+    await window.getByRole('button', { name: '登录' }).click();
+    await expectHome(window);
+    await openVillages(window);
     expect(external, 'the app must not reach beyond 127.0.0.1').toEqual([]);
   });
 });

@@ -1,7 +1,19 @@
-import { DeleteOutlined, EnvironmentOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DeleteOutlined,
+  EnvironmentOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { ApiName } from '../../shared/api';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
+import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { UsersPage } from '../pages/users/UsersPage';
 import { TrashPage } from '../pages/trash/TrashPage';
 import { VillagesPage } from '../pages/villages/VillagesPage';
 
@@ -18,8 +30,12 @@ export interface AppModule {
 }
 
 export const appModules: AppModule[] = [
+  { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
+  { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },
   { path: '/trash', label: '回收站', icon: <DeleteOutlined />, element: <TrashPage />, system: true },
+  { path: '/users', label: '账户管理', icon: <UserOutlined />, element: <UsersPage />, system: true, requires: 'users.list' },
+  { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogPage />, system: true, requires: 'audit.list' },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage />, system: true },
 ];
 

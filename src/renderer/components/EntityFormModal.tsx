@@ -29,6 +29,8 @@ export function EntityFormModal<T extends object>(props: EntityFormModalProps<T>
     if (open) {
       form.resetFields();
       form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
+      // setFieldsValue marks the fields touched; loading a record is not an edit, so closing must not ask.
+      form.setFields(Object.keys(initialValues).map((name) => ({ name, touched: false })) as Parameters<typeof form.setFields>[0]);
     }
   }, [open, initialValues, form]);
 

@@ -67,6 +67,11 @@ describe('attachments', () => {
     const file = storedFilePath(backend.ctx, attachment.sha256);
     await backend.call('attachments.delete', { id: attachment.id });
     expect(await backend.call('attachments.list', { entity: 'enterprise', entityId: enterpriseId })).toEqual([]);
+    const history = await backend.call('audit.forRecord', { entity: 'enterprise', entityId: enterpriseId });
+    expect(history.items.slice(0, 2).map((entry) => entry.changes)).toEqual([
+      [{ field: 'attachments', before: '现场照片.jpg', after: null }],
+      [{ field: 'attachments', before: null, after: '现场照片.jpg' }],
+    ]);
     expect(fs.existsSync(file)).toBe(true);
     await backend.call('trash.purge', { entity: 'attachment', id: attachment.id });
     expect(fs.existsSync(file)).toBe(false);

@@ -7,8 +7,32 @@ import { attachments } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { readStoredFile, storeFile } from './store';
 
-/** Table holding each attachable entity, to check the owner exists and is live. */
-const ownerTables: Record<AttachableEntity, string> = { enterprise: 'enterprises' };
+/** Table and title column of each attachable entity: to check the owner is live and to note the file in its history. */
+const owners: Record<AttachableEntity, { table: string; titleColumn: string }> = {
+  enterprise: { table: 'enterprises', titleColumn: 'name' },
+};
+
+/** The live owner's title, or NOT_FOUND. */
+function ownerTitle(ctx: RequestContext, entity: AttachableEntity, entityId: number): string {
+  const { table, titleColumn } = owners[entity];
+  const row = ctx.appDb.sqlite.prepare(`SELECT ${titleColumn} AS title FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(entityId) as
+    | { title: string }
+    | undefined;
+  if (!row) throw notFound('附件所属的记录');
+  return row.title;
+}
+
+/** Files come and go with their owner's story: the owner's 变更记录 shows them too. */
+function recordOnOwner(ctx: RequestContext, row: Row, before: string | null, after: string | null): void {
+  const entity = row.entity as AttachableEntity;
+  recordAudit(ctx, {
+    action: 'update',
+    entity,
+    entityId: row.entityId,
+    entityTitle: ownerTitle(ctx, entity, row.entityId),
+    changes: [{ field: 'attachments', before, after }],
+  });
+}
 
 type Row = typeof attachments.$inferSelect;
 
@@ -28,10 +52,7 @@ export function listAttachments(ctx: RequestContext, entity: AttachableEntity, e
 }
 
 export function uploadAttachment(ctx: RequestContext, input: Parsed<'attachments.upload'>): Attachment {
-  const owner = ctx.appDb.sqlite
-    .prepare(`SELECT 1 FROM ${ownerTables[input.entity]} WHERE id = ? AND deleted_at IS NULL`)
-    .get(input.entityId);
-  if (!owner) throw notFound('附件所属的记录');
+  ownerTitle(ctx, input.entity, input.entityId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw invalid('文件是空的，未上传', 'dataBase64');
   if (bytes.length > maxAttachmentBytes) {
@@ -64,6 +85,7 @@ export function uploadAttachment(ctx: RequestContext, input: Parsed<'attachments
     entityTitle: row.fileName,
     after: { fileName: row.fileName, size: row.size, owner: `${row.entity}#${row.entityId}` },
   });
+  recordOnOwner(ctx, row, null, row.fileName);
   return toAttachment(row);
 }
 
@@ -83,4 +105,5 @@ export function deleteAttachment(ctx: RequestContext, id: number): void {
   const now = nowIso(ctx);
   ctx.appDb.db.update(attachments).set({ deletedAt: now, updatedAt: now }).where(eq(attachments.id, id)).run();
   recordAudit(ctx, { action: 'delete', entity: 'attachment', entityId: id, entityTitle: row.fileName, changes: [] });
+  recordOnOwner(ctx, row, row.fileName, null);
 }

@@ -17,3 +17,21 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 export function intBetween(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
+
+/** Picks an item with probability proportional to its weight (weights need not sum to 1). */
+export function weightedPick<T>(random: () => number, items: readonly T[], weightOf: (item: T) => number): T {
+  let total = 0;
+  for (const item of items) total += weightOf(item);
+  let target = random() * total;
+  for (const item of items) {
+    target -= weightOf(item);
+    if (target < 0) return item;
+  }
+  return items[items.length - 1];
+}
+
+/** A standard normal deviate (Box–Muller), for log-normal quantities such as head counts. */
+export function normal(random: () => number): number {
+  const u = 1 - random(); // (0, 1]: log(0) would be -Infinity
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}

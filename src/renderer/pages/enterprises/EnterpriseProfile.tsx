@@ -1,0 +1,201 @@
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { Enterprise } from '../../../shared/api/enterprises';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/permissions';
+import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { AuditHistory } from '../../components/AuditHistory';
+import { formatCount, personWithPhone, RiskTag, StatusTag } from './display';
+import { EnterpriseFormModal } from './EnterpriseForm';
+import { lastListSearchKey } from './EnterpriseList';
+import { enterpriseFieldLabels, enterpriseHiddenAuditFields, formatEnterpriseValue } from './fieldLabels';
+import { useDeleteEnterprise } from './useDeleteEnterprise';
+
+const tabKeys = ['basic', 'tanks', 'filings', 'plans', 'hazards', 'attachments', 'history'] as const;
+type TabKey = (typeof tabKeys)[number];
+
+/** 一企一档: one enterprise's header card and tabs for everything recorded about it. */
+export function EnterpriseProfile() {
+  const id = Number(useParams().id);
+  const validId = Number.isInteger(id) && id > 0;
+  const enterprise = useApiQuery('enterprises.get', { id: validId ? id : 0 });
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const canWrite = can('enterprises.update');
+  const deleteEnterprise = useDeleteEnterprise();
+  const [editing, setEditing] = useState(false);
+
+  const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? sessionStorage.getItem(lastListSearchKey) ?? '';
+  const backTo = `/enterprises${listSearch ? `?${listSearch}` : ''}`;
+  const tab: TabKey = tabKeys.find((key) => key === params.get('tab')) ?? 'basic';
+
+  const backLink = (
+    <Link to={backTo}>
+      <ArrowLeftOutlined /> 返回企业列表
+    </Link>
+  );
+
+  if (!validId || (enterprise.error && !enterprise.data)) {
+    return (
+      <Card variant="borderless">
+        <Result
+          status="404"
+          title="未找到该企业"
+          subTitle={validId ? enterprise.error?.message : '地址中的企业编号无效'}
+          extra={backLink}
+        />
+      </Card>
+    );
+  }
+  const data = enterprise.data;
+  if (!data || data.id !== id) {
+    return (
+      <Card variant="borderless">
+        <Spin tip="正在加载…">
+          <div style={{ height: 200 }} />
+        </Spin>
+      </Card>
+    );
+  }
+
+  async function remove(target: Enterprise) {
+    if (await deleteEnterprise(target)) navigate(backTo);
+  }
+
+  const keyFacts: DescriptionsProps['items'] = [
+    { key: 'village', label: '所属村/社区', children: data.villageName },
+    { key: 'industry', label: '行业领域', children: data.industry },
+    { key: 'principal', label: '主要负责人', children: personWithPhone(data.principalName, data.principalPhone) },
+    { key: 'safety', label: '安全管理人员', children: personWithPhone(data.safetyManagerName, data.safetyManagerPhone) },
+    { key: 'employees', label: '从业人员', children: data.employees === null ? '—' : `${formatCount(data.employees)} 人` },
+    { key: 'grid', label: '网格员', children: data.gridWorkerName ?? '未指定' },
+    { key: 'standardization', label: '标准化等级', children: data.standardization },
+    { key: 'dept', label: '行业主管部门', children: data.supervisingDept ?? '—' },
+  ];
+
+  const comingSoon = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {backLink}
+      <Card variant="borderless" className="enterprise-header">
+        <div className="enterprise-header-top">
+          <div style={{ minWidth: 0 }}>
+            <Space size={8} wrap align="center">
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {data.name}
+              </Typography.Title>
+              <RiskTag level={data.riskLevel} />
+              <StatusTag status={data.status} />
+              {data.keySupervised && <Tag color="volcano">重点监管</Tag>}
+              {data.majorHazard && <Tag color="purple">重大危险源</Tag>}
+            </Space>
+            <div style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">统一社会信用代码：</Typography.Text>
+              <Typography.Text copyable={{ tooltips: ['复制', '已复制'] }} className="uscc">
+                {data.uscc}
+              </Typography.Text>
+            </div>
+          </div>
+          {canWrite && (
+            <Space>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+              <Popconfirm
+                title={`删除「${data.name}」？`}
+                description="删除后可在回收站恢复。"
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={() => remove(data)}
+              >
+                <Button danger icon={<DeleteOutlined />}>
+                  删除
+                </Button>
+              </Popconfirm>
+            </Space>
+          )}
+        </div>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={keyFacts} style={{ marginTop: 16 }} />
+      </Card>
+      <Card variant="borderless">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            const next = new URLSearchParams(params);
+            if (key === 'basic') next.delete('tab');
+            else next.set('tab', key);
+            setParams(next, { replace: true, state: location.state });
+          }}
+          items={[
+            { key: 'basic', label: '基本信息', children: <BasicInfo enterprise={data} /> },
+            { key: 'tanks', label: '储罐', children: comingSoon('储罐台账模块上线后，此处显示该企业的储罐') },
+            { key: 'filings', label: '特殊作业', children: comingSoon('特殊作业报备模块上线后，此处显示该企业的作业报备') },
+            { key: 'plans', label: '应急预案', children: comingSoon('应急预案模块上线后，此处显示该企业的预案与演练') },
+            { key: 'hazards', label: '隐患与检查', children: comingSoon('隐患排查治理模块上线后，此处显示该企业的检查记录与隐患') },
+            { key: 'attachments', label: '附件', children: <AttachmentsPanel entity="enterprise" entityId={data.id} /> },
+            {
+              key: 'history',
+              label: '变更记录',
+              children: (
+                // Remounted after every save so the new entry shows without a manual refresh.
+                <AuditHistory
+                  key={data.updatedAt}
+                  entity="enterprise"
+                  entityId={data.id}
+                  labels={enterpriseFieldLabels}
+                  hiddenFields={enterpriseHiddenAuditFields}
+                  formatValue={formatEnterpriseValue}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <EnterpriseFormModal
+        open={editing}
+        enterprise={data}
+        onClose={() => setEditing(false)}
+        onSaved={() => enterprise.reload()}
+      />
+    </Space>
+  );
+}
+
+function BasicInfo({ enterprise: e }: { enterprise: Enterprise }) {
+  const text = (value: string | null) => value ?? '—';
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: '企业名称', children: e.name, span: 2 },
+    { key: 'uscc', label: '统一社会信用代码', children: <span className="uscc">{e.uscc}</span> },
+    { key: 'industry', label: '行业领域', children: e.industry },
+    { key: 'address', label: '地址', children: text(e.address), span: 2 },
+    { key: 'dept', label: '行业主管部门', children: text(e.supervisingDept) },
+    { key: 'status', label: '经营状态', children: e.status },
+    { key: 'risk', label: '风险等级', children: <RiskTag level={e.riskLevel} /> },
+    { key: 'standardization', label: '安全生产标准化等级', children: e.standardization },
+    { key: 'keySupervised', label: '重点监管', children: e.keySupervised ? '是' : '否' },
+    { key: 'majorHazard', label: '重大危险源', children: e.majorHazard ? '有' : '无' },
+    { key: 'principal', label: '主要负责人', children: text(e.principalName) },
+    { key: 'principalPhone', label: '主要负责人电话', children: text(e.principalPhone) },
+    { key: 'safety', label: '安全管理人员', children: text(e.safetyManagerName) },
+    { key: 'safetyPhone', label: '安全管理人员电话', children: text(e.safetyManagerPhone) },
+    { key: 'employees', label: '从业人员数', children: e.employees === null ? '—' : `${formatCount(e.employees)} 人` },
+    { key: 'village', label: '所属村/社区', children: e.villageName },
+    { key: 'grid', label: '网格员', children: text(e.gridWorkerName) },
+    {
+      key: 'location',
+      label: '经纬度',
+      children: e.longitude === null || e.latitude === null ? '—' : `${e.longitude.toFixed(6)}, ${e.latitude.toFixed(6)}`,
+    },
+    { key: 'created', label: '建档时间', children: dayjs(e.createdAt).format('YYYY-MM-DD HH:mm') },
+    { key: 'updated', label: '最后修改', children: dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm') },
+    { key: 'notes', label: '备注', children: <span style={{ whiteSpace: 'pre-wrap' }}>{text(e.notes)}</span>, span: 'filled' },
+  ];
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} styles={{ label: { width: 170, whiteSpace: 'nowrap' } }} />;
+}
