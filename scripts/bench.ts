@@ -27,7 +27,9 @@ try {
   const started = performance.now();
   const summary = await createDemoDatabase({ dataDir: largeDataDir, resourcesDir, appVersion: appVersion(), scale: 'large' });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages) at ${largeDataDir}`);
+  console.log(
+    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises)`,
+  );
 
   const rows: BenchRow[] = [];
   for (const suite of suites) {

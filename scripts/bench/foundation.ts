@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../../src/backend/app';
 import { openDb } from '../../src/backend/db/open';
+import { demoAdmin } from '../../src/backend/features/demo/create';
 import { makeTempDir } from '../../tests/fixtures/backend';
 import type { BenchContext } from '../bench';
 import { sample, summarize, type BenchRow } from './harness';
@@ -31,9 +32,10 @@ export async function foundationBench({ largeDataDir, resourcesDir }: BenchConte
   const backend = createBackend({ dataDir: largeDataDir, resourcesDir, appVersion: 'bench' });
   const raw = new Database(path.join(largeDataDir, 'anjian.db'), { readonly: true });
   try {
+    const { token } = await backend.call('auth.login', { username: demoAdmin.username, password: demoAdmin.password });
     const input = { page: 1, pageSize: 20, sortField: 'code', sortOrder: 'ascend' } as const;
     const viaDispatch = await sample(async () => {
-      const result = await backend.dispatch('villages.list', input);
+      const result = await backend.dispatch('villages.list', input, token);
       if (!result.ok) throw new Error(result.error.message);
     }, 2000);
     const pageQuery = raw.prepare(

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DbOpenError } from './errors';
 import { applyMigrations, isWrittenByNewerApp, loadMigrations } from './migrate';
+import { installStatementCache } from './statementCache';
 import * as schema from './schema';
 
 export const dbFileName = 'anjian.db';
@@ -69,6 +70,7 @@ export function openDb(options: OpenDbOptions): AppDb {
         cause: error,
       });
     }
+    installStatementCache(sqlite);
     const db = drizzle(sqlite, { schema });
     return {
       sqlite,

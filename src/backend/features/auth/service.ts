@@ -106,23 +106,25 @@ function idleCutoff(ctx: HandlerContext): string {
   return new Date(ctx.clock.now().getTime() - sessionIdleHours * 3_600_000).toISOString();
 }
 
-/** The user behind a session token, or null when the token is unknown, idle too long, or its user is disabled. */
+/**
+ * The user behind a session token, or null when the token is unknown, idle too long, or its user is disabled.
+ * Runs on every call, so it is one cached statement rather than a query built per call.
+ */
 export function authenticate(ctx: HandlerContext, token: string): SessionUser | null {
-  const { db } = ctx.appDb;
   const hash = tokenHash(token);
-  const found = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hash))
-    .get();
-  if (!found || found.user.disabled) return null;
-  if (found.session.lastSeenAt < idleCutoff(ctx)) return null;
+  const found = ctx.appDb.sqlite
+    .prepare(
+      `SELECT u.id, u.username, u.display_name AS displayName, u.role, u.disabled, s.last_seen_at AS lastSeenAt
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(hash) as (SessionUser & { disabled: number; lastSeenAt: string }) | undefined;
+  if (!found || found.disabled) return null;
+  if (found.lastSeenAt < idleCutoff(ctx)) return null;
   const now = ctx.clock.now();
-  if (now.getTime() - new Date(found.session.lastSeenAt).getTime() > touchIntervalMs) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, hash)).run();
+  if (now.getTime() - new Date(found.lastSeenAt).getTime() > touchIntervalMs) {
+    ctx.appDb.sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
   }
-  return toSessionUser(found.user);
+  return { id: found.id, username: found.username, displayName: found.displayName, role: found.role };
 }
 
 export function logout(ctx: HandlerContext, token: string): void {
