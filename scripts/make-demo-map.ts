@@ -6,6 +6,7 @@
 import { Delaunay } from 'd3-delaunay';
 import fs from 'node:fs';
 import path from 'node:path';
+import { insidePolygon } from '../src/backend/features/demo/geo';
 import { seededRandom } from '../src/backend/features/demo/random';
 
 type Point = [number, number];
@@ -35,16 +36,6 @@ function outline(): Point[] {
     ring.push([center[0] + (r * Math.cos(angle)) / Math.cos((center[1] * Math.PI) / 180), center[1] + r * Math.sin(angle)]);
   }
   return ring;
-}
-
-function insidePolygon([x, y]: Point, ring: Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Sutherland–Hodgman: clips `subject` by the convex polygon `clip` (counter-clockwise). */
@@ -104,7 +95,7 @@ const [minX, minY, maxX, maxY] = town.reduce(
 let seeds: Point[] = [];
 while (seeds.length < villageNames.length) {
   const candidate: Point = [minX + random() * (maxX - minX), minY + random() * (maxY - minY)];
-  if (insidePolygon(candidate, town)) seeds.push(candidate);
+  if (insidePolygon(candidate, [town])) seeds.push(candidate);
 }
 const bounds: [number, number, number, number] = [minX - 0.01, minY - 0.01, maxX + 0.01, maxY + 0.01];
 // Lloyd relaxation evens the cell sizes the way real village areas are roughly even.
