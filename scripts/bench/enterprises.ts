@@ -7,7 +7,7 @@ import { demoAdmin } from '../../src/backend/features/demo/create';
 import type { In } from '../../src/shared/api';
 import { makeTempDir } from '../../tests/fixtures/backend';
 import type { BenchContext } from '../bench';
-import { sample, summarize, type BenchRow } from './harness';
+import { sample, sampleInterleaved, summarize, type BenchRow } from './harness';
 
 type ListInput = In<'enterprises.list'>;
 
@@ -106,8 +106,7 @@ export async function enterprisesBench({ largeDataDir, resourcesDir }: BenchCont
         const statement = raw.prepare(source).raw(arrays);
         return () => (method === 'all' ? statement.all(...params) : statement.get(...params));
       });
-      const viaDispatch = await sample(callList, 300);
-      const rawRuns = await sample(() => {
+      const [viaDispatch, rawRuns] = await sampleInterleaved(callList, () => {
         for (const run of statements) run();
       }, 300);
       const row = summarize(entry.name, viaDispatch, { rawMedian: summarize('', rawRuns).median });

@@ -6,7 +6,7 @@ import { openDb } from '../../src/backend/db/open';
 import { demoAdmin } from '../../src/backend/features/demo/create';
 import { makeTempDir } from '../../tests/fixtures/backend';
 import type { BenchContext } from '../bench';
-import { sample, summarize, type BenchRow } from './harness';
+import { sample, sampleInterleaved, summarize, type BenchRow } from './harness';
 
 /** Foundation figures: opening the database, and the villages list through dispatch vs raw SQL. */
 export async function foundationBench({ largeDataDir, resourcesDir }: BenchContext): Promise<BenchRow[]> {
@@ -34,18 +34,21 @@ export async function foundationBench({ largeDataDir, resourcesDir }: BenchConte
   try {
     const { token } = await backend.call('auth.login', { username: demoAdmin.username, password: demoAdmin.password });
     const input = { page: 1, pageSize: 20, sortField: 'code', sortOrder: 'ascend' } as const;
-    const viaDispatch = await sample(async () => {
-      const result = await backend.dispatch('villages.list', input, token);
-      if (!result.ok) throw new Error(result.error.message);
-    }, 2000);
     const pageQuery = raw.prepare(
       'SELECT * FROM villages WHERE deleted_at IS NULL ORDER BY code ASC, id ASC LIMIT 20 OFFSET 0',
     );
     const countQuery = raw.prepare('SELECT count(*) FROM villages WHERE deleted_at IS NULL');
-    const rawRuns = await sample(() => {
-      pageQuery.all();
-      countQuery.get();
-    }, 2000);
+    const [viaDispatch, rawRuns] = await sampleInterleaved(
+      async () => {
+        const result = await backend.dispatch('villages.list', input, token);
+        if (!result.ok) throw new Error(result.error.message);
+      },
+      () => {
+        pageQuery.all();
+        countQuery.get();
+      },
+      2000,
+    );
     rows.push(summarize('villages.list page of 20 via dispatch', viaDispatch, { rawMedian: summarize('', rawRuns).median }));
   } finally {
     raw.close();

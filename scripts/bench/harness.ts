@@ -30,6 +30,34 @@ export async function sample(operation: () => unknown, runs: number, warmup = Ma
   return durations.sort((a, b) => a - b);
 }
 
+/**
+ * Samples two operations alternately (a, b, a, b…), so both see the same machine load over the same moments;
+ * for dispatch-versus-raw ratios, two separate runs on a shared 2-core machine drift apart by more than the
+ * difference being measured. Returns both sorted duration lists.
+ */
+export async function sampleInterleaved(
+  first: () => unknown,
+  second: () => unknown,
+  runs: number,
+  warmup = Math.min(20, runs),
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i += 1) {
+    await first();
+    await second();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    let started = performance.now();
+    await first();
+    a.push(performance.now() - started);
+    started = performance.now();
+    await second();
+    b.push(performance.now() - started);
+  }
+  return [a.sort((x, y) => x - y), b.sort((x, y) => x - y)];
+}
+
 export function summarize(name: string, durations: number[], extra: Partial<BenchRow> = {}): BenchRow {
   return { name, runs: durations.length, median: percentile(durations, 0.5), p95: percentile(durations, 0.95), ...extra };
 }
