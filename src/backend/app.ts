@@ -10,6 +10,7 @@ import { authHandlers } from './features/auth/handlers';
 import { authenticate } from './features/auth/service';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
+import { ledgerHandlers } from './features/ledgers/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { systemHandlers } from './features/system/handlers';
 import { trashHandlers } from './features/trash/handlers';
@@ -25,6 +26,7 @@ export const handlerGroups: HandlerGroup[] = [
   enterpriseHandlers,
   attachmentHandlers,
   auditHandlers,
+  ledgerHandlers,
   trashHandlers,
 ];
 

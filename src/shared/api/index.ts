@@ -4,6 +4,7 @@ import { auditApi } from './audit';
 import { authApi, usersApi } from './auth';
 import { enterprisesApi } from './enterprises';
 import { gridWorkersApi } from './gridWorkers';
+import { ledgersApi } from './ledgers';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { trashApi } from './trash';
@@ -23,6 +24,7 @@ export const apiContract = {
   ...enterprisesApi,
   ...attachmentsApi,
   ...auditApi,
+  ...ledgersApi,
   ...trashApi,
 };
 

@@ -125,17 +125,20 @@ function selectEnterprises(ctx: HandlerContext) {
     .leftJoin(gridWorkers, eq(gridWorkers.id, enterprises.gridWorkerId));
 }
 
+function sortOf(input: { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' | 'descend' }) {
+  const direction = input.sortOrder === 'ascend' ? asc : desc;
+  // Ties broken by id in the same direction, so a one-column index (with its implicit rowid) serves the sort
+  // either way: ascending or descending, only the first page of rows is read.
+  return [direction(sortColumns[input.sortField ?? 'updatedAt']), direction(enterprises.id)] as const;
+}
+
 export function listEnterprises(ctx: HandlerContext, input: Parsed<'enterprises.list'>) {
   const { db } = ctx.appDb;
   const search = input.q ? resolvedSearch(ctx, input.q) : undefined;
   const where = enterpriseWhere(input, undefined, search);
-  const direction = input.sortOrder === 'ascend' ? asc : desc;
-  const sortColumn = sortColumns[input.sortField ?? 'updatedAt'];
-  // Ties broken by id in the same direction, so a one-column index (with its implicit rowid) serves the sort
-  // either way: ascending or descending, only the first page of rows is read.
   const items = selectEnterprises(ctx)
     .where(where)
-    .orderBy(direction(sortColumn), direction(enterprises.id))
+    .orderBy(...sortOf(input))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all() as EnterpriseRow[] as Enterprise[];
@@ -153,6 +156,19 @@ export function listEnterprises(ctx: HandlerContext, input: Parsed<'enterprises.
     .filter((row) => input.riskLevel === undefined || row.riskLevel === input.riskLevel)
     .reduce((sum, row) => sum + row.count, 0);
   return { items, total, riskCounts };
+}
+
+/** Every enterprise matching the list's filters, in the list's order: what a printed or exported ledger holds. */
+export function allEnterprises(
+  ctx: HandlerContext,
+  filters: EnterpriseFilters,
+  sort: { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' | 'descend' } = {},
+): Enterprise[] {
+  const search = filters.q ? resolvedSearch(ctx, filters.q) : undefined;
+  return selectEnterprises(ctx)
+    .where(enterpriseWhere(filters, undefined, search))
+    .orderBy(...sortOf(sort))
+    .all() as EnterpriseRow[] as Enterprise[];
 }
 
 export function getEnterprise(ctx: HandlerContext, id: number): Enterprise {

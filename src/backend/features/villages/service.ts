@@ -24,28 +24,35 @@ const sortColumns = {
   updatedAt: villages.updatedAt,
 } as const;
 
-export function listVillages(ctx: HandlerContext, input: Parsed<'villages.list'>) {
-  const { db } = ctx.appDb;
+function villageQuery(input: { q?: string; kind?: Village['kind']; sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' | 'descend' }) {
   const filters: SQL[] = [isNull(villages.deletedAt)];
   if (input.kind) filters.push(eq(villages.kind, input.kind));
-  if (input.q) {
-    filters.push(or(contains(villages.name, input.q), contains(villages.code, input.q), contains(villages.contactName, input.q))!);
-  }
-  const where = and(...filters);
-  const column = sortColumns[input.sortField ?? 'name'];
+  if (input.q) filters.push(or(contains(villages.name, input.q), contains(villages.code, input.q), contains(villages.contactName, input.q))!);
   const direction = input.sortOrder === 'descend' ? desc : asc;
+  // id breaks ties so paging is stable.
+  return { where: and(...filters), order: [direction(sortColumns[input.sortField ?? 'name']), asc(villages.id)] as const };
+}
+
+export function listVillages(ctx: HandlerContext, input: Parsed<'villages.list'>) {
+  const { db } = ctx.appDb;
+  const { where, order } = villageQuery(input);
   const items = db
     .select()
     .from(villages)
     .where(where)
-    // Chinese names sort by code point, which groups 村 and 社区 sensibly; id breaks ties for stable paging.
-    .orderBy(direction(column), asc(villages.id))
+    .orderBy(...order)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all()
     .map(toVillage);
   const total = db.select({ count: sql<number>`count(*)` }).from(villages).where(where).get()?.count ?? 0;
   return { items, total };
+}
+
+/** Every village matching the filters, in the list's order: the rows of the printed 一览表. */
+export function allVillages(ctx: HandlerContext, input: Parameters<typeof villageQuery>[0]): Village[] {
+  const { where, order } = villageQuery(input);
+  return ctx.appDb.db.select().from(villages).where(where).orderBy(...order).all().map(toVillage);
 }
 
 export function getVillage(ctx: HandlerContext, id: number): Village {

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultColumnKeys } from '../../../shared/ledgers/definitions';
+import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
+import { chineseDate } from './service';
+
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await makeTestBackend({ loadDemo: true });
+  await backend.call('settings.update', { orgName: '示例镇应急管理办公室', townName: '示例镇', preparer: '李丽芳', reviewer: null, principal: '陈国华' });
+});
+afterAll(() => backend.dispose());
+
+describe('ledgers.data', () => {
+  it('builds the enterprise ledger: title, unit, date, every matching row in list order, default columns', async () => {
+    const village = (await backend.call('villages.options', {}))[0];
+    const list = await backend.call('enterprises.list', { villageId: village.id, sortField: 'name', sortOrder: 'ascend', pageSize: 500 });
+    const data = await backend.call('ledgers.data', { ledger: 'enterprises', filters: { villageId: village.id }, sortField: 'name', sortOrder: 'ascend' });
+    expect(data).toMatchObject({
+      title: '示例镇企业基本信息台账',
+      orgName: '示例镇应急管理办公室',
+      date: chineseDate(backend.clock.now()),
+      filterSummary: `筛选条件：所属村/社区：${village.name}`,
+      orientation: 'landscape',
+      signatures: { preparer: '李丽芳', reviewer: null, principal: '陈国华' },
+    });
+    expect(data.columns.map((column) => column.key)).toEqual(defaultColumnKeys('enterprises'));
+    expect(data.rows.length).toBe(list.total);
+    expect(data.rows.map((row) => row[0])).toEqual(list.items.map((e) => e.name));
+    const riskColumn = data.columns.findIndex((column) => column.key === 'riskLevel');
+    expect(new Set(data.rows.map((row) => row[riskColumn]))).toEqual(
+      new Set(list.items.map((e) => ({ red: '重大风险（红）', orange: '较大风险（橙）', yellow: '一般风险（黄）', blue: '低风险（蓝）' })[e.riskLevel])),
+    );
+  });
+
+  it('names every filter in the summary line and prints the chosen columns only', async () => {
+    const data = await backend.call('ledgers.data', {
+      ledger: 'enterprises',
+      filters: { riskLevel: 'red', keySupervised: true, q: '有限' },
+      columns: ['uscc', 'name', 'keySupervised'],
+    });
+    expect(data.filterSummary).toBe('筛选条件：风险等级：重大风险（红）；重点监管企业；关键词：“有限”');
+    expect(data.columns.map((column) => column.header)).toEqual(['统一社会信用代码', '企业名称', '重点监管']);
+    expect(data.rows.every((row) => row[2] === '是' && String(row[1]).includes('有限'))).toBe(true);
+  });
+
+  it('refuses a column the ledger does not have', async () => {
+    const result = await backend.dispatch('ledgers.data', { ledger: 'enterprises', columns: ['name', 'password'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { columns: '台账中没有这些列：password' } } });
+  });
+
+  it('builds the village 一览表 in portrait with every village', async () => {
+    const data = await backend.call('ledgers.data', { ledger: 'villages', sortField: 'code', sortOrder: 'ascend' });
+    expect(data).toMatchObject({ title: '示例镇村（社区）一览表', orientation: 'portrait', filterSummary: '范围：全部' });
+    expect(data.rows.length).toBe(30);
+    expect(data.rows[0].slice(0, 3)).toEqual(['东山村', '村', '441900117001']);
+  });
+
+  it('is readable by a 只读 user (leaders print)', async () => {
+    const token = await backend.loginAs('readonly');
+    expect(await backend.dispatch('ledgers.data', { ledger: 'villages' }, token)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,78 @@
+import type { Enterprise } from '../api/enterprises';
+import type { Village } from '../api/villages';
+import { riskLevelLabels } from '../domain/enterprise';
+
+/** A cell as printed or exported: text, a number, or empty. Dates are ISO strings formatted by the column. */
+export type LedgerCell = string | number | null;
+
+export interface LedgerColumn<Row> {
+  key: string;
+  /** Chinese header, as on the office's paper ledgers. */
+  header: string;
+  /** Relative width in characters: Excel column width, and the share of the printed page. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+  /** Shown unless the user picks columns. */
+  defaultVisible?: boolean;
+  value: (row: Row) => LedgerCell;
+}
+
+/**
+ * One ledger (台账), declared once and shared by the print view, PDF and Excel export: its name (the title is
+ * `${townName}${name}`), page orientation and columns.
+ */
+export interface LedgerDefinition<Row> {
+  name: string;
+  orientation: 'landscape' | 'portrait';
+  columns: LedgerColumn<Row>[];
+}
+
+const yesNo = (value: boolean) => (value ? '是' : '否');
+const joined = (...parts: (string | null)[]) => parts.filter(Boolean).join(' ') || null;
+
+export const enterpriseLedger: LedgerDefinition<Enterprise> = {
+  name: '企业基本信息台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'name', header: '企业名称', width: 24, value: (e) => e.name, defaultVisible: true },
+    { key: 'uscc', header: '统一社会信用代码', width: 20, value: (e) => e.uscc, defaultVisible: true },
+    { key: 'villageName', header: '所属村/社区', width: 10, value: (e) => e.villageName, defaultVisible: true },
+    { key: 'address', header: '地址', width: 22, value: (e) => e.address, defaultVisible: true },
+    { key: 'industry', header: '行业领域', width: 12, value: (e) => e.industry, defaultVisible: true },
+    { key: 'riskLevel', header: '风险等级', width: 10, align: 'center', value: (e) => riskLevelLabels[e.riskLevel], defaultVisible: true },
+    { key: 'keySupervised', header: '重点监管', width: 6, align: 'center', value: (e) => yesNo(e.keySupervised) },
+    { key: 'standardization', header: '标准化等级', width: 8, align: 'center', value: (e) => e.standardization },
+    { key: 'majorHazard', header: '重大危险源', width: 6, align: 'center', value: (e) => yesNo(e.majorHazard) },
+    { key: 'principal', header: '主要负责人及电话', width: 18, value: (e) => joined(e.principalName, e.principalPhone), defaultVisible: true },
+    { key: 'safetyManager', header: '安全管理人员及电话', width: 18, value: (e) => joined(e.safetyManagerName, e.safetyManagerPhone) },
+    { key: 'employees', header: '从业人员', width: 6, align: 'right', value: (e) => e.employees },
+    { key: 'status', header: '经营状态', width: 6, align: 'center', value: (e) => e.status, defaultVisible: true },
+    { key: 'gridWorkerName', header: '网格员', width: 8, value: (e) => e.gridWorkerName },
+    { key: 'supervisingDept', header: '行业主管部门', width: 14, value: (e) => e.supervisingDept },
+    { key: 'notes', header: '备注', width: 16, value: (e) => e.notes },
+  ],
+};
+
+export const villageLedger: LedgerDefinition<Village> = {
+  name: '村（社区）一览表',
+  orientation: 'portrait',
+  columns: [
+    { key: 'name', header: '名称', width: 12, value: (v) => v.name, defaultVisible: true },
+    { key: 'kind', header: '类型', width: 6, align: 'center', value: (v) => v.kind, defaultVisible: true },
+    { key: 'code', header: '区划代码', width: 14, value: (v) => v.code, defaultVisible: true },
+    { key: 'population', header: '人口', width: 8, align: 'right', value: (v) => v.population, defaultVisible: true },
+    { key: 'households', header: '户数', width: 8, align: 'right', value: (v) => v.households, defaultVisible: true },
+    { key: 'areaKm2', header: '面积(km²)', width: 8, align: 'right', value: (v) => v.areaKm2, defaultVisible: true },
+    { key: 'contact', header: '负责人及电话', width: 18, value: (v) => joined(v.contactName, v.contactPhone), defaultVisible: true },
+    { key: 'notes', header: '备注', width: 14, value: (v) => v.notes },
+  ],
+};
+
+export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger } as const;
+export type LedgerId = keyof typeof ledgerDefinitions;
+export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];
+
+/** The columns shown when the user has not chosen: those marked defaultVisible, in declared order. */
+export function defaultColumnKeys(id: LedgerId): string[] {
+  return (ledgerDefinitions[id].columns as LedgerColumn<unknown>[]).filter((column) => column.defaultVisible).map((column) => column.key);
+}
