@@ -1,17 +1,34 @@
 import { Button, Result, Spin } from 'antd';
 import { useEffect } from 'react';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { LoginPage } from '../pages/login/LoginPage';
 import { SetupPage } from '../pages/setup/SetupPage';
+import { PrintView } from '../print/PrintView';
 import { AppLayout } from './AppLayout';
 
 /** Decides between the first-run screen, the login screen and the app, from the backend's status. */
 export function App() {
   const status = useApiQuery('system.status', {});
   const { reload } = status;
+  const location = useLocation();
+  const printing = location.pathname.startsWith('/print/');
+  const loggedOut = !!status.data && !status.data.user;
   // Logging in or out (or the backend forgetting the session) changes who the status belongs to.
   useEffect(() => sessionStore.subscribe(reload), [reload]);
+
+  // A print view opened without a session (e.g. in a window that has not logged in) says so at once, so whoever
+  // waits for it to be ready (Electron's hidden print window) fails with a reason instead of timing out.
+  useEffect(() => {
+    if (!printing || !loggedOut) return undefined;
+    document.body.dataset.printReady = 'error';
+    document.body.dataset.printError = '未登录或登录已过期，请登录后重新打印。';
+    return () => {
+      delete document.body.dataset.printReady;
+      delete document.body.dataset.printError;
+    };
+  }, [printing, loggedOut]);
 
   if (status.error && !status.data) {
     return (
@@ -21,5 +38,14 @@ export function App() {
   if (!status.data) return <Spin size="large" fullscreen tip="正在加载…" />;
   if (!status.data.setupDone) return <SetupPage onDone={reload} />;
   if (!status.data.user) return <LoginPage orgName={status.data.orgName} />;
+  // Print views are paper documents: no sidebar or header around them.
+  if (printing) {
+    return (
+      <Routes>
+        <Route path="/print/:ledger" element={<PrintView />} />
+        <Route path="*" element={<Result status="404" title="没有这个打印页面" />} />
+      </Routes>
+    );
+  }
   return <AppLayout status={status.data} onStatusChange={reload} />;
 }

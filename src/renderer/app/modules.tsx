@@ -3,6 +3,7 @@ import {
   BankOutlined,
   DeleteOutlined,
   EnvironmentOutlined,
+  PrinterOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -12,6 +13,7 @@ import type { ApiName } from '../../shared/api';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
+import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { TrashPage } from '../pages/trash/TrashPage';
@@ -33,6 +35,7 @@ export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
   { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },
+  { path: '/print-center', label: '打印中心', icon: <PrinterOutlined />, element: <PrintCenterPage /> },
   { path: '/trash', label: '回收站', icon: <DeleteOutlined />, element: <TrashPage />, system: true },
   { path: '/users', label: '账户管理', icon: <UserOutlined />, element: <UsersPage />, system: true, requires: 'users.list' },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogPage />, system: true, requires: 'audit.list' },

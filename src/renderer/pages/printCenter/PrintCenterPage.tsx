@@ -1,0 +1,226 @@
+import { EyeOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { enterpriseSortFields } from '../../../shared/api/enterprises';
+import { villageSortFields } from '../../../shared/api/villages';
+import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
+import { villageKinds } from '../../../shared/domain/village';
+import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
+import { useApiQuery } from '../../api/useApi';
+import { printRoute, type PrintState } from '../../print/printQuery';
+
+/** Chinese names of the sort fields each ledger offers (the same fields its list page sorts by). */
+const sortLabels: Record<string, string> = {
+  name: '名称',
+  uscc: '统一社会信用代码',
+  riskLevel: '风险等级',
+  industry: '行业领域',
+  status: '经营状态',
+  employees: '从业人员',
+  updatedAt: '最后修改时间',
+  code: '区划代码',
+  kind: '类型',
+  population: '人口',
+  households: '户数',
+};
+
+interface Choice {
+  filters: Record<string, string | number | undefined>;
+  columns: string[];
+  sortField?: string;
+  sortOrder: 'ascend' | 'descend';
+}
+
+const initialChoice = (ledger: LedgerId): Choice => ({ filters: {}, columns: defaultColumnKeys(ledger), sortOrder: 'ascend' });
+
+/**
+ * 打印中心: pick a ledger, narrow it, choose its columns and order, then preview (the same print view the list
+ * pages open) or, in the desktop program, print or save a PDF straight away.
+ */
+export function PrintCenterPage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [ledger, setLedger] = useState<LedgerId>('enterprises');
+  const [choice, setChoice] = useState<Choice>(() => initialChoice('enterprises'));
+  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const villages = useApiQuery('villages.options', {});
+  const definition = ledgerDefinitions[ledger];
+  const sortFields: readonly string[] = ledger === 'enterprises' ? enterpriseSortFields : villageSortFields;
+
+  function chooseLedger(next: LedgerId) {
+    setLedger(next);
+    setChoice(initialChoice(next));
+  }
+  const setFilter = (key: string, value: string | number | undefined) =>
+    setChoice((previous) => ({ ...previous, filters: { ...previous.filters, [key]: value } }));
+
+  const state: PrintState = {
+    filters: choice.filters,
+    columns: choice.columns,
+    sortField: choice.sortField,
+    sortOrder: choice.sortField ? choice.sortOrder : undefined,
+  };
+  const route = printRoute(ledger, state);
+  const landscape = definition.orientation === 'landscape';
+
+  async function print() {
+    if (!window.api) return;
+    setBusy('print');
+    try {
+      const result = await window.api.print({ route, landscape });
+      if (result.error) message.error(result.error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function savePdf() {
+    if (!window.api) return;
+    setBusy('pdf');
+    try {
+      const today = new Date();
+      const date = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
+      const saved = await window.api.savePdf({ route, landscape, defaultFileName: `${definition.name}-${date}.pdf` });
+      if (saved) message.success(`已保存：${saved}`);
+    } catch (error) {
+      message.error((error as Error).message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, ''));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card title="打印中心" variant="borderless">
+      <Form layout="horizontal" labelCol={{ flex: '96px' }} style={{ maxWidth: 960 }}>
+        <Form.Item label="台账">
+          <Radio.Group
+            value={ledger}
+            onChange={(event) => chooseLedger(event.target.value as LedgerId)}
+            options={ledgerIds.map((id) => ({
+              value: id,
+              label: `${ledgerDefinitions[id].name}（A4${ledgerDefinitions[id].orientation === 'landscape' ? '横向' : '纵向'}）`,
+            }))}
+          />
+        </Form.Item>
+        {ledger === 'enterprises' ? (
+          <Form.Item label="筛选">
+            <Space wrap>
+              <Select<number>
+                aria-label="所属村/社区"
+                placeholder="全部村/社区"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 160 }}
+                value={choice.filters.villageId as number | undefined}
+                options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
+                onChange={(value) => setFilter('villageId', value)}
+              />
+              <Select<string>
+                aria-label="风险等级"
+                placeholder="全部风险等级"
+                allowClear
+                style={{ width: 160 }}
+                value={choice.filters.riskLevel as string | undefined}
+                options={riskLevels.map((level) => ({ label: riskLevelLabels[level], value: level }))}
+                onChange={(value) => setFilter('riskLevel', value)}
+              />
+              <Select<string>
+                aria-label="行业领域"
+                placeholder="全部行业"
+                allowClear
+                style={{ width: 160 }}
+                value={choice.filters.industry as string | undefined}
+                options={industries.map((industry) => ({ label: industry, value: industry }))}
+                onChange={(value) => setFilter('industry', value)}
+              />
+              <Select<string>
+                aria-label="经营状态"
+                placeholder="全部状态"
+                allowClear
+                style={{ width: 120 }}
+                value={choice.filters.status as string | undefined}
+                options={enterpriseStatuses.map((status) => ({ label: status, value: status }))}
+                onChange={(value) => setFilter('status', value)}
+              />
+            </Space>
+          </Form.Item>
+        ) : (
+          <Form.Item label="筛选">
+            <Space wrap>
+              <Input
+                aria-label="关键词"
+                placeholder="名称、区划代码、负责人"
+                allowClear
+                style={{ width: 220 }}
+                value={(choice.filters.q as string | undefined) ?? ''}
+                onChange={(event) => setFilter('q', event.target.value.trim() || undefined)}
+              />
+              <Select<string>
+                aria-label="类型"
+                placeholder="全部类型"
+                allowClear
+                style={{ width: 120 }}
+                value={choice.filters.kind as string | undefined}
+                options={villageKinds.map((kind) => ({ label: kind, value: kind }))}
+                onChange={(value) => setFilter('kind', value)}
+              />
+            </Space>
+          </Form.Item>
+        )}
+        <Form.Item label="打印列" extra="未勾选任何列时按默认列打印。">
+          <Checkbox.Group
+            value={choice.columns}
+            onChange={(columns) => setChoice((previous) => ({ ...previous, columns: columns as string[] }))}
+            options={definition.columns.map((column) => ({ label: column.header, value: column.key }))}
+          />
+          <Button type="link" size="small" onClick={() => setChoice((previous) => ({ ...previous, columns: defaultColumnKeys(ledger) }))}>
+            恢复默认列
+          </Button>
+        </Form.Item>
+        <Form.Item label="排序">
+          <Space>
+            <Select<string>
+              aria-label="排序字段"
+              placeholder="默认顺序"
+              allowClear
+              style={{ width: 180 }}
+              value={choice.sortField}
+              options={sortFields.map((field) => ({ label: sortLabels[field] ?? field, value: field }))}
+              onChange={(sortField) => setChoice((previous) => ({ ...previous, sortField }))}
+            />
+            <Radio.Group
+              disabled={!choice.sortField}
+              value={choice.sortOrder}
+              onChange={(event) => setChoice((previous) => ({ ...previous, sortOrder: event.target.value as Choice['sortOrder'] }))}
+              options={[
+                { label: '升序', value: 'ascend' },
+                { label: '降序', value: 'descend' },
+              ]}
+            />
+          </Space>
+        </Form.Item>
+        <Form.Item label=" " colon={false}>
+          <Space>
+            <Button type="primary" icon={<EyeOutlined />} onClick={() => navigate(route)}>
+              预览
+            </Button>
+            {window.api && (
+              <>
+                <Button icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()}>
+                  打印
+                </Button>
+                <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()}>
+                  保存为PDF
+                </Button>
+              </>
+            )}
+          </Space>
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary">
+        预览页可直接打印{window.api ? '' : '（浏览器打印对话框中选择“另存为 PDF”即可保存 PDF）'}。填表人、审核人、负责人在“设置”中填写。
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+import type { LedgerRequest } from '../../shared/api/ledgers';
+import { enterpriseSortFields } from '../../shared/api/enterprises';
+import { villageSortFields } from '../../shared/api/villages';
+import { villageKinds } from '../../shared/domain/village';
+import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
+import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listParams';
+
+/**
+ * A print view's state lives in its URL (`#/print/enterprises?riskLevel=red&sort=name&order=ascend&columns=name,uscc`),
+ * using the same parameter names as the enterprise list, so a list's query string can be handed over as it is.
+ * Only filters, sort and columns are carried: never anything secret (the route may end up in a print job's title).
+ */
+
+export function isLedgerId(value: string | undefined): value is LedgerId {
+  return ledgerIds.some((id) => id === value);
+}
+
+function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
+  return values.find((value) => value === raw);
+}
+
+function readColumns(params: URLSearchParams): string[] | undefined {
+  const keys = (params.get('columns') ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  return keys.length ? keys : undefined;
+}
+
+/** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */
+export function readLedgerRequest(ledger: LedgerId, params: URLSearchParams): LedgerRequest {
+  const order = params.get('order') === 'ascend' ? 'ascend' : 'descend';
+  if (ledger === 'enterprises') {
+    const sortField = oneOf(enterpriseSortFields, params.get('sort'));
+    return {
+      ledger,
+      filters: readEnterpriseFilters(params),
+      sortField,
+      sortOrder: sortField ? order : undefined,
+      columns: readColumns(params),
+    };
+  }
+  const sortField = oneOf(villageSortFields, params.get('sort'));
+  const q = params.get('q')?.trim().slice(0, 50);
+  return {
+    ledger,
+    filters: { q: q || undefined, kind: oneOf(villageKinds, params.get('kind')) },
+    sortField,
+    sortOrder: sortField ? order : undefined,
+    columns: readColumns(params),
+  };
+}
+
+export interface PrintState {
+  /** Filter values as the list pages write them in their URLs (strings). */
+  filters?: Record<string, string | number | boolean | undefined>;
+  sortField?: string;
+  sortOrder?: 'ascend' | 'descend';
+  /** Ledger column keys, in any order; printed in the ledger's own order. Omitted: the ledger's defaults. */
+  columns?: string[];
+}
+
+/** The hash route (`/print/<ledger>?…`) of a print view; what Electron's print window and the 打印 buttons open. */
+export function printRoute(ledger: LedgerId, state: PrintState = {}): string {
+  const params = new URLSearchParams();
+  const allowed: readonly string[] = ledger === 'enterprises' ? filterKeys : ['q', 'kind'];
+  for (const [key, value] of Object.entries(state.filters ?? {})) {
+    if (allowed.includes(key) && value !== undefined && value !== '') params.set(key, String(value));
+  }
+  if (state.sortField) {
+    params.set('sort', state.sortField);
+    params.set('order', state.sortOrder ?? 'descend');
+  }
+  if (state.columns?.length) {
+    const wanted = new Set(state.columns);
+    const ordered = ledgerDefinitions[ledger].columns.map((column) => column.key).filter((key) => wanted.has(key));
+    if (ordered.length) params.set('columns', ordered.join(','));
+  }
+  const query = params.toString();
+  return `/print/${ledger}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * Prints a ledger from a list page: Electron renders the print view in a hidden window and opens the system
+ * print dialog; a browser has no such window (and a new tab would have no session, which is per tab), so it
+ * navigates this tab to the print view, whose own 打印 button calls window.print().
+ */
+export async function openPrint(ledger: LedgerId, state: PrintState, navigate: (to: string) => void): Promise<string | undefined> {
+  const route = printRoute(ledger, state);
+  if (!window.api) {
+    navigate(route);
+    return undefined;
+  }
+  const result = await window.api.print({ route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' });
+  return result.ok ? undefined : result.error;
+}
