@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import { createDemoDatabase } from '../src/backend/features/demo/create';
 import { makeTempDir } from '../tests/fixtures/backend';
 import { enterprisesBench } from './bench/enterprises';
+import { exportBench } from './bench/export';
 import { foundationBench } from './bench/foundation';
 import { formatTable, type BenchRow } from './bench/harness';
+import { printBench } from './bench/print';
 import { appVersion, resourcesDir } from './repo';
 
 export interface BenchContext {
@@ -20,6 +22,8 @@ export interface BenchContext {
 const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]> }[] = [
   { name: 'foundation', run: foundationBench },
   { name: 'enterprises', run: enterprisesBench },
+  { name: 'export', run: exportBench },
+  { name: 'print', run: printBench },
 ];
 
 const largeDataDir = makeTempDir('anjian-bench-large-');

@@ -9,7 +9,9 @@ import { auditHandlers } from './features/audit/handlers';
 import { authHandlers } from './features/auth/handlers';
 import { authenticate } from './features/auth/service';
 import { enterpriseHandlers } from './features/enterprises/handlers';
+import { exportHandlers } from './features/exports/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
+import { jobHandlers } from './features/jobs/handlers';
 import { ledgerHandlers } from './features/ledgers/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { systemHandlers } from './features/system/handlers';
@@ -28,6 +30,8 @@ export const handlerGroups: HandlerGroup[] = [
   auditHandlers,
   ledgerHandlers,
   trashHandlers,
+  jobHandlers,
+  exportHandlers,
 ];
 
 export interface BackendOptions {

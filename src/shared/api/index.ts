@@ -3,7 +3,9 @@ import { attachmentsApi } from './attachments';
 import { auditApi } from './audit';
 import { authApi, usersApi } from './auth';
 import { enterprisesApi } from './enterprises';
+import { exportsApi } from './exports';
 import { gridWorkersApi } from './gridWorkers';
+import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
@@ -26,6 +28,8 @@ export const apiContract = {
   ...auditApi,
   ...ledgersApi,
   ...trashApi,
+  ...jobsApi,
+  ...exportsApi,
 };
 
 export type ApiContract = typeof apiContract;

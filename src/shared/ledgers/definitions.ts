@@ -12,6 +12,11 @@ export interface LedgerColumn<Row> {
   /** Relative width in characters: Excel column width, and the share of the printed page. */
   width: number;
   align?: 'left' | 'center' | 'right';
+  /**
+   * How Excel stores the cell. 'date' columns give a local `YYYY-MM-DD` text that the export turns into a real
+   * Excel date (so staff can sort and filter by it); anything else is written as the value's own type.
+   */
+  type?: 'text' | 'number' | 'date';
   /** Shown unless the user picks columns. */
   defaultVisible?: boolean;
   value: (row: Row) => LedgerCell;
@@ -28,6 +33,12 @@ export interface LedgerDefinition<Row> {
 }
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
+/** A stored ISO timestamp as the office's local calendar date, `YYYY-MM-DD` (what a paper ledger shows). */
+function localDate(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
 const joined = (...parts: (string | null)[]) => parts.filter(Boolean).join(' ') || null;
 
 export const enterpriseLedger: LedgerDefinition<Enterprise> = {
@@ -50,6 +61,7 @@ export const enterpriseLedger: LedgerDefinition<Enterprise> = {
     { key: 'gridWorkerName', header: '网格员', width: 8, value: (e) => e.gridWorkerName },
     { key: 'supervisingDept', header: '行业主管部门', width: 14, value: (e) => e.supervisingDept },
     { key: 'notes', header: '备注', width: 16, value: (e) => e.notes },
+    { key: 'updatedAt', header: '最后修改', width: 11, align: 'center', type: 'date', value: (e) => localDate(e.updatedAt) },
   ],
 };
 

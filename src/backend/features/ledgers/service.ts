@@ -11,7 +11,7 @@ import { allEnterprises } from '../enterprises/service';
 import { getOfficeSettings } from '../settings/service';
 import { allVillages } from '../villages/service';
 
-type LedgerRequest = z.output<typeof ledgerRequestSchema>;
+export type LedgerRequest = z.output<typeof ledgerRequestSchema>;
 
 /** 2026年3月15日, in the office's own (local) calendar. */
 export function chineseDate(date: Date): string {
@@ -44,35 +44,76 @@ function pickColumns<Row>(id: LedgerId, definition: LedgerDefinition<Row>, keys:
   return wanted.map((key) => definition.columns.find((column) => column.key === key)!);
 }
 
-function build<Row>(
+/** The block above a ledger's table, the same in print, PDF and Excel. */
+export interface LedgerHeading {
+  title: string;
+  orgName: string;
+  /** 填报日期, YYYY年M月D日. */
+  date: string;
+  filterSummary: string;
+}
+
+/**
+ * What a ledger request resolves to before any row is read: the checked columns, the heading, and a loader for
+ * the rows. Print builds it all at once; the Excel export checks the columns up front (so a bad request fails
+ * before a job starts) and loads the rows inside its background job.
+ */
+export interface LedgerPlan<Row> {
+  definition: LedgerDefinition<Row>;
+  columns: LedgerColumn<Row>[];
+  heading: LedgerHeading;
+  loadRows: () => Row[];
+}
+
+function plan<Row>(
   ctx: HandlerContext,
   id: LedgerId,
   definition: LedgerDefinition<Row>,
-  rows: Row[],
+  loadRows: () => Row[],
   columnKeys: string[] | undefined,
   filterParts: string[],
-): LedgerData {
+): LedgerPlan<Row> {
   const office = getOfficeSettings(ctx);
-  const columns = pickColumns(id, definition, columnKeys);
   return {
-    title: `${office.townName}${definition.name}`,
-    orgName: office.orgName,
-    date: chineseDate(ctx.clock.now()),
-    filterSummary: filterParts.length ? `筛选条件：${filterParts.join('；')}` : '范围：全部',
-    orientation: definition.orientation,
-    columns: columns.map(({ key, header, width, align }) => ({ key, header, width, align: align ?? 'left' })),
-    rows: rows.map((row) => columns.map((column) => column.value(row))),
-    signatures: { preparer: office.preparer, reviewer: office.reviewer, principal: office.principal },
+    definition,
+    columns: pickColumns(id, definition, columnKeys),
+    heading: {
+      title: `${office.townName}${definition.name}`,
+      orgName: office.orgName,
+      date: chineseDate(ctx.clock.now()),
+      filterSummary: filterParts.length ? `筛选条件：${filterParts.join('；')}` : '范围：全部',
+    },
+    loadRows,
   };
 }
 
-/** A ledger's title block, columns and formatted rows, for the print view (and, later, Excel export). */
-export function ledgerData(ctx: HandlerContext, request: LedgerRequest): LedgerData {
+/**
+ * Resolves a request and hands the plan to `use`, typed by its own row type (enterprises and villages differ,
+ * and a callback keeps each plan's columns matched to its rows without casts).
+ */
+export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, use: <Row>(plan: LedgerPlan<Row>) => T): T {
   if (request.ledger === 'enterprises') {
-    const rows = allEnterprises(ctx, request.filters, request);
-    return build(ctx, 'enterprises', ledgerDefinitions.enterprises, rows, request.columns, enterpriseFilterSummary(ctx, request.filters));
+    const filters = request.filters;
+    const sort = { sortField: request.sortField, sortOrder: request.sortOrder };
+    return use(
+      plan(ctx, 'enterprises', ledgerDefinitions.enterprises, () => allEnterprises(ctx, filters, sort), request.columns, enterpriseFilterSummary(ctx, filters)),
+    );
   }
-  const rows = allVillages(ctx, { ...request.filters, sortField: request.sortField, sortOrder: request.sortOrder });
+  const query = { ...request.filters, sortField: request.sortField, sortOrder: request.sortOrder };
   const parts = [request.filters.kind && `类型：${request.filters.kind}`, request.filters.q && `关键词：“${request.filters.q}”`];
-  return build(ctx, 'villages', ledgerDefinitions.villages, rows, request.columns, parts.filter((part): part is string => !!part));
+  return use(
+    plan(ctx, 'villages', ledgerDefinitions.villages, () => allVillages(ctx, query), request.columns, parts.filter((part): part is string => !!part)),
+  );
+}
+
+/** A ledger's title block, columns and formatted rows, for the print view. */
+export function ledgerData(ctx: HandlerContext, request: LedgerRequest): LedgerData {
+  const office = getOfficeSettings(ctx);
+  return withLedgerPlan(ctx, request, ({ definition, columns, heading, loadRows }) => ({
+    ...heading,
+    orientation: definition.orientation,
+    columns: columns.map(({ key, header, width, align }) => ({ key, header, width, align: align ?? 'left' })),
+    rows: loadRows().map((row) => columns.map((column) => column.value(row))),
+    signatures: { preparer: office.preparer, reviewer: office.reviewer, principal: office.principal },
+  }));
 }

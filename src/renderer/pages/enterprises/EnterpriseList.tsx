@@ -17,13 +17,16 @@ import {
   type StandardizationLevel,
 } from '../../../shared/domain/enterprise';
 import { useApiQuery } from '../../api/useApi';
+import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
+import { ExportButton } from '../../components/ExportButton';
 import { ColumnChooser, useVisibleColumns, type ChoosableColumn } from './ColumnChooser';
 import { formatCount, personWithPhone, RiskTag, riskTagColors, StatusTag } from './display';
 import { EnterpriseFormModal } from './EnterpriseForm';
 import {
   hasActiveFilters,
   pageSizes,
+  readEnterpriseFilters,
   readEnterpriseListQuery,
   writeEnterpriseListQuery,
   type EnterpriseListQuery,
@@ -333,6 +336,20 @@ export function EnterpriseList() {
           visible={columnChoice.visible}
           onChange={columnChoice.setVisible}
           onReset={columnChoice.reset}
+        />
+        <PrintButton
+          ledger="enterprises"
+          state={{ filters, sortField: query.sortField, sortOrder: query.sortOrder, columns: ['name', ...columnChoice.visible] }}
+        />
+        <ExportButton
+          request={{
+            ledger: 'enterprises',
+            filters: readEnterpriseFilters(params),
+            sortField: query.sortField,
+            sortOrder: query.sortOrder,
+            // The list always shows 企业名称 first; the chosen columns keep their ledger keys.
+            columns: ['name', ...columnChoice.visible],
+          }}
         />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>

@@ -9,7 +9,9 @@ import { villageKinds, type VillageKind } from '../../../shared/domain/village';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { PrintButton } from '../../print/PrintButton';
 import { EntityFormModal } from '../../components/EntityFormModal';
+import { ExportButton } from '../../components/ExportButton';
 import { VillageFormFields } from './VillageForm';
 
 type ListInput = In<'villages.list'>;
@@ -157,6 +159,10 @@ export function VillagesPage() {
         />
         <span className="spacer" />
         <Typography.Text type="secondary">共 {list.data?.total ?? 0} 个</Typography.Text>
+        <PrintButton ledger="villages" state={{ filters: { q: query.q, kind: query.kind }, sortField: query.sortField, sortOrder: query.sortOrder }} />
+        <ExportButton
+          request={{ ledger: 'villages', filters: { q: query.q, kind: query.kind }, sortField: query.sortField, sortOrder: query.sortOrder }}
+        />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
             新增（Ctrl+N）
