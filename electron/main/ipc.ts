@@ -6,6 +6,7 @@ import { ipcChannels } from '../../src/shared/host-bridge';
 import { openAttachment } from './attachments';
 import { openFileDialog, openFolderDialog } from './dialogs';
 import { printView, savePdf } from './print';
+import { livePrintSession, printNotLoggedInMessage } from './printSession';
 import { isAppPageUrl, roleOf, type AppOrigin, type SenderRole } from './security';
 
 /**
@@ -89,16 +90,25 @@ export function registerIpc(deps: IpcDeps): void {
     return openFolderDialog(deps.mainWindow(), parse(openFolderSchema, options, '选择文件夹'));
   });
 
-  ipcMain.handle(ipcChannels.print, async (event, request: unknown) => {
+  /** The caller's session, checked live through the backend, for the hidden print window (see print.ts). */
+  const printSession = (sessionToken: unknown) =>
+    livePrintSession((name, input, token) => backend.dispatch(name, input, token), sessionToken);
+
+  ipcMain.handle(ipcChannels.print, async (event, request: unknown, sessionToken: unknown) => {
     requireMain(event, ipcChannels.print);
     const parsed = printRequestSchema.safeParse(request);
     if (!parsed.success) return { ok: false, error: `打印参数无效：${parsed.error.issues[0]?.message ?? ''}` };
-    return printView(origin, deps.mainWindow(), parsed.data);
+    const session = await printSession(sessionToken);
+    if (!session) return { ok: false, error: printNotLoggedInMessage };
+    return printView(origin, deps.mainWindow(), parsed.data, session);
   });
 
-  ipcMain.handle(ipcChannels.savePdf, async (event, request: unknown) => {
+  ipcMain.handle(ipcChannels.savePdf, async (event, request: unknown, sessionToken: unknown) => {
     requireMain(event, ipcChannels.savePdf);
-    return savePdf(origin, deps.mainWindow(), parse(savePdfSchema, request, '导出 PDF '));
+    const parsed = parse(savePdfSchema, request, '导出 PDF ');
+    const session = await printSession(sessionToken);
+    if (!session) throw new Error(printNotLoggedInMessage);
+    return savePdf(origin, deps.mainWindow(), parsed, session);
   });
 
   ipcMain.handle(ipcChannels.openAttachment, async (event, id: unknown, sessionToken: unknown) => {

@@ -1,13 +1,17 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Session } from '../../src/shared/api/auth';
 import type { PrintRequest } from '../../src/shared/host-bridge';
+import { sessionSeedScript } from './printSession';
 import { secureWebPreferences, trustWebContents, type AppOrigin } from './security';
 
 /**
  * Printing and PDF export of the renderer's print views (DESIGN.md §4.6). A print view is an ordinary route
  * (`#/print/<ledger>?filters`) rendered in a hidden window of its own; when its data is loaded and laid out it
  * sets `document.body.dataset.printReady = '1'` (or `'error'`, with a Chinese `data-print-error` message).
+ * The view loads its data through the API as the caller, whose live session (checked by ipc.ts) is handed to the
+ * hidden window first: see `openPrintView`.
  */
 
 const readyTimeoutMs = 30_000;
@@ -24,10 +28,15 @@ export class PrintViewError extends Error {
 }
 
 /** Opens the system print dialog for a print view. Never throws: failures come back as `{ ok: false, error }`. */
-export async function printView(origin: AppOrigin, parent: BrowserWindow | null, request: PrintRequest): Promise<PrintResult> {
+export async function printView(
+  origin: AppOrigin,
+  parent: BrowserWindow | null,
+  request: PrintRequest,
+  session: Session,
+): Promise<PrintResult> {
   let win: BrowserWindow | null = null;
   try {
-    win = await openPrintView(origin, request);
+    win = await openPrintView(origin, request, session);
     const contents = win.webContents;
     return await new Promise<PrintResult>((resolve) => {
       contents.print({ silent: false, printBackground: true, landscape: request.landscape ?? false }, (success, failureReason) => {
@@ -52,11 +61,12 @@ export async function savePdf(
   origin: AppOrigin,
   parent: BrowserWindow | null,
   request: PrintRequest & { defaultFileName: string },
+  session: Session,
 ): Promise<string | null> {
   let pdf: Buffer;
   let win: BrowserWindow | null = null;
   try {
-    win = await openPrintView(origin, request);
+    win = await openPrintView(origin, request, session);
     pdf = await win.webContents.printToPDF({
       pageSize: 'A4',
       landscape: request.landscape ?? false,
@@ -90,8 +100,20 @@ export async function savePdf(
   return target;
 }
 
-/** Loads the print route in a hidden, sandboxed window and waits until the view says it is ready. */
-async function openPrintView(origin: AppOrigin, request: PrintRequest): Promise<BrowserWindow> {
+/**
+ * Loads the print route in a hidden, sandboxed window, logged in as `session`, and waits until the view says it
+ * is ready.
+ *
+ * The renderer reads its session from sessionStorage, which belongs to one window, so the new window is handed
+ * the caller's session before the print route runs: it first loads our own page on a neutral URL (no session
+ * there, so the app just shows its login screen, never displayed), `sessionSeedScript` writes the session into
+ * that page's sessionStorage, then the window navigates to the print route. sessionStorage is kept per window and
+ * origin across navigations, so the print view starts logged in; it is gone when the window is destroyed.
+ * Chosen over the alternatives because the token never appears in a URL (which can end up in a print job's
+ * title), on disk, or in a renderer process's command line (`additionalArguments` would put it there, readable
+ * by other programs on the machine), and because it needs no extra IPC channel or preload code.
+ */
+async function openPrintView(origin: AppOrigin, request: PrintRequest, session: Session): Promise<BrowserWindow> {
   const win = new BrowserWindow({
     show: false,
     width: 1123,
@@ -101,18 +123,32 @@ async function openPrintView(origin: AppOrigin, request: PrintRequest): Promise<
   });
   trustWebContents(win.webContents, 'print');
   try {
-    if (origin.devUrl) {
-      const url = new URL(origin.devUrl.href);
-      url.hash = request.route;
-      await win.loadURL(url.href);
-    } else {
-      await win.loadFile(origin.paths.rendererIndex, { hash: request.route });
-    }
+    // The neutral page differs from the print route in its query string, not only in its hash: a hash-only change
+    // would be a same-document navigation, and the already running app would keep its logged-out state.
+    await loadAppPage(win, origin, '/', handoffQuery);
+    const seeded = (await win.webContents.executeJavaScript(sessionSeedScript(session))) as unknown;
+    if (seeded !== true) throw new PrintViewError('无法把登录状态交给打印页面，请重试。');
+    await loadAppPage(win, origin, request.route, null);
     await waitForPrintReady(win);
     return win;
   } catch (error) {
     if (!win.isDestroyed()) win.destroy();
     throw error;
+  }
+}
+
+/** Query of the neutral page a print window loads first (harmless: the app ignores the query string). */
+const handoffQuery = { handoff: '1' };
+
+/** Loads our renderer page at hash route `route`, with `query` in its URL when given. */
+async function loadAppPage(win: BrowserWindow, origin: AppOrigin, route: string, query: Record<string, string> | null): Promise<void> {
+  if (origin.devUrl) {
+    const url = new URL(origin.devUrl.href);
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    url.hash = route;
+    await win.loadURL(url.href);
+  } else {
+    await win.loadFile(origin.paths.rendererIndex, { hash: route, ...(query ? { query } : {}) });
   }
 }
 

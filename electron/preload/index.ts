@@ -11,8 +11,8 @@ const bridge: HostBridge = {
   invoke: (name, input, sessionToken) => ipcRenderer.invoke(ipcChannels.invoke, name, input, sessionToken),
   openFileDialog: (options) => ipcRenderer.invoke(ipcChannels.openFileDialog, options),
   openFolderDialog: (options) => ipcRenderer.invoke(ipcChannels.openFolderDialog, options),
-  print: (request) => ipcRenderer.invoke(ipcChannels.print, request),
-  savePdf: (request) => ipcRenderer.invoke(ipcChannels.savePdf, request),
+  print: (request, sessionToken) => ipcRenderer.invoke(ipcChannels.print, request, sessionToken ?? null),
+  savePdf: (request, sessionToken) => ipcRenderer.invoke(ipcChannels.savePdf, request, sessionToken ?? null),
   openAttachment: (id, sessionToken) => ipcRenderer.invoke(ipcChannels.openAttachment, id, sessionToken),
 };
 

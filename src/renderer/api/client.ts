@@ -1,6 +1,7 @@
 import type { ApiName, In, Out } from '../../shared/api';
 import type { Session } from '../../shared/api/auth';
 import type { ApiError, ApiResult } from '../../shared/api/errors';
+import { rendererSessionStorageKey } from '../../shared/host-bridge';
 
 /** A failed API call, carrying the backend's code, Chinese message and per-field messages. */
 export class ApiCallError extends Error implements ApiError {
@@ -15,11 +16,12 @@ export class ApiCallError extends Error implements ApiError {
   }
 }
 
-const sessionKey = 'anjian.session';
+/** Shared with the Electron shell, which hands the caller's session to its hidden print windows under this key. */
+const sessionKey = rendererSessionStorageKey;
 
 /**
  * The logged-in session, kept in sessionStorage: it survives a reload of this window but not closing it, and
- * every window logs in on its own.
+ * every window logs in on its own (Electron's hidden print windows are given their caller's session).
  */
 export const sessionStore = {
   get(): Session | null {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { LedgerData, LedgerRequest } from '../../shared/api/ledgers';
 import { ledgerDefinitions, type LedgerId } from '../../shared/ledgers/definitions';
+import { sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { isLedgerId, readLedgerRequest } from './printQuery';
 import './print.css';
@@ -110,7 +111,7 @@ function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }
     }
     setBusy('print');
     try {
-      const result = await window.api.print({ route, landscape });
+      const result = await window.api.print({ route, landscape }, sessionStore.get()?.token ?? null);
       if (result.error) message.error(result.error);
     } finally {
       setBusy(null);
@@ -121,7 +122,7 @@ function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }
     if (!window.api || !data) return;
     setBusy('pdf');
     try {
-      const saved = await window.api.savePdf({ route, landscape, defaultFileName: `${data.title}-${data.date}.pdf` });
+      const saved = await window.api.savePdf({ route, landscape, defaultFileName: `${data.title}-${data.date}.pdf` }, sessionStore.get()?.token ?? null);
       if (saved) message.success(`已保存：${saved}`);
     } catch (error) {
       message.error((error as Error).message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, ''));

@@ -1,3 +1,4 @@
+import { sessionStore } from '../api/client';
 import type { LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
 import { villageSortFields } from '../../shared/api/villages';
@@ -91,6 +92,7 @@ export async function openPrint(ledger: LedgerId, state: PrintState, navigate: (
     navigate(route);
     return undefined;
   }
-  const result = await window.api.print({ route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' });
+  // The shell logs its hidden window in with this window's session (sessionStorage is per window).
+  const result = await window.api.print({ route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' }, sessionStore.get()?.token ?? null);
   return result.ok ? undefined : result.error;
 }

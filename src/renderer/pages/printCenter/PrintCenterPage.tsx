@@ -7,6 +7,7 @@ import { villageSortFields } from '../../../shared/api/villages';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
+import { sessionStore } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { printRoute, type PrintState } from '../../print/printQuery';
 
@@ -68,7 +69,8 @@ export function PrintCenterPage() {
     if (!window.api) return;
     setBusy('print');
     try {
-      const result = await window.api.print({ route, landscape });
+      // The shell hands this window's session to the hidden print window (sessionStorage is per window).
+      const result = await window.api.print({ route, landscape }, sessionStore.get()?.token ?? null);
       if (result.error) message.error(result.error);
     } finally {
       setBusy(null);
@@ -81,7 +83,10 @@ export function PrintCenterPage() {
     try {
       const today = new Date();
       const date = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
-      const saved = await window.api.savePdf({ route, landscape, defaultFileName: `${definition.name}-${date}.pdf` });
+      const saved = await window.api.savePdf(
+        { route, landscape, defaultFileName: `${definition.name}-${date}.pdf` },
+        sessionStore.get()?.token ?? null,
+      );
       if (saved) message.success(`已保存：${saved}`);
     } catch (error) {
       message.error((error as Error).message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, ''));
