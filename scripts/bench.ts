@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds a `large` demo database in a temp folder and prints a table of figures (median and
  * p95 per operation, and where it applies the same work on raw better-sqlite3 and the ratio). Each feature
- * adds its rows as a suite below. Exits non-zero when a row misses its target.
+ * adds its rows as a suite below; name suites to run only those. Exits non-zero when a row misses its target.
  */
 import fs from 'node:fs';
 import { createDemoDatabase } from '../src/backend/features/demo/create';
@@ -9,6 +9,7 @@ import { makeTempDir } from '../tests/fixtures/backend';
 import { enterprisesBench } from './bench/enterprises';
 import { exportBench } from './bench/export';
 import { foundationBench } from './bench/foundation';
+import { importBench } from './bench/import';
 import { formatTable, type BenchRow } from './bench/harness';
 import { printBench } from './bench/print';
 import { appVersion, resourcesDir } from './repo';
@@ -24,7 +25,13 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'enterprises', run: enterprisesBench },
   { name: 'export', run: exportBench },
   { name: 'print', run: printBench },
+  { name: 'import', run: importBench },
 ];
+
+/** `npm run bench -- import export` runs only those suites. */
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !suites.some((suite) => suite.name === name));
+if (unknown.length > 0) throw new Error(`unknown bench suites: ${unknown.join(', ')} (have: ${suites.map((suite) => suite.name).join(', ')})`);
 
 const largeDataDir = makeTempDir('anjian-bench-large-');
 try {
@@ -36,7 +43,7 @@ try {
   );
 
   const rows: BenchRow[] = [];
-  for (const suite of suites) {
+  for (const suite of suites.filter((candidate) => chosen.length === 0 || chosen.includes(candidate.name))) {
     process.stdout.write(`running ${suite.name}…\n`);
     rows.push(...(await suite.run({ largeDataDir, resourcesDir })));
   }

@@ -11,6 +11,7 @@ import { authenticate } from './features/auth/service';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
+import { importHandlers } from './features/imports/handlers';
 import { jobHandlers } from './features/jobs/handlers';
 import { ledgerHandlers } from './features/ledgers/handlers';
 import { settingsHandlers } from './features/settings/handlers';
@@ -32,6 +33,7 @@ export const handlerGroups: HandlerGroup[] = [
   trashHandlers,
   jobHandlers,
   exportHandlers,
+  importHandlers,
 ];
 
 export interface BackendOptions {

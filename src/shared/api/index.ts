@@ -5,6 +5,7 @@ import { authApi, usersApi } from './auth';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
 import { gridWorkersApi } from './gridWorkers';
+import { importsApi } from './imports';
 import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
 import { settingsApi } from './settings';
@@ -30,6 +31,7 @@ export const apiContract = {
   ...trashApi,
   ...jobsApi,
   ...exportsApi,
+  ...importsApi,
 };
 
 export type ApiContract = typeof apiContract;

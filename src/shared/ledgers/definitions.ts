@@ -60,6 +60,8 @@ export const enterpriseLedger: LedgerDefinition<Enterprise> = {
     { key: 'status', header: '经营状态', width: 6, align: 'center', value: (e) => e.status, defaultVisible: true },
     { key: 'gridWorkerName', header: '网格员', width: 8, value: (e) => e.gridWorkerName },
     { key: 'supervisingDept', header: '行业主管部门', width: 14, value: (e) => e.supervisingDept },
+    { key: 'longitude', header: '经度', width: 10, align: 'right', value: (e) => e.longitude },
+    { key: 'latitude', header: '纬度', width: 9, align: 'right', value: (e) => e.latitude },
     { key: 'notes', header: '备注', width: 16, value: (e) => e.notes },
     { key: 'updatedAt', header: '最后修改', width: 11, align: 'center', type: 'date', value: (e) => localDate(e.updatedAt) },
   ],

@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntity, AuditEntry, FieldChange } from '../../..
 import { nowIso, type RequestContext } from '../../api/context';
 import { auditLog } from '../../db/schema';
 import { contains } from '../../db/like';
+import { perConnection } from '../../db/perConnection';
 
 /** Fields that change on every write and say nothing about what the user changed. */
 const ignoredFields = new Set(['createdAt', 'updatedAt', 'deletedAt', 'passwordHash', 'nameInitials']);
@@ -39,20 +40,25 @@ export interface AuditRecord {
 export function recordAudit(ctx: RequestContext, record: AuditRecord): void {
   const changes = record.changes ?? diffRecords(record.before ?? null, record.after ?? null);
   if (record.action === 'update' && changes.length === 0) return;
-  ctx.appDb.db
-    .insert(auditLog)
-    .values({
-      at: nowIso(ctx),
-      userId: ctx.user?.id ?? null,
-      userName: ctx.user?.displayName ?? '系统',
-      action: record.action,
-      entity: record.entity,
-      entityId: record.entityId,
-      entityTitle: record.entityTitle,
-      changes,
-    })
-    .run();
+  insertStatement(ctx.appDb).run({
+    at: nowIso(ctx),
+    userId: ctx.user?.id ?? null,
+    userName: ctx.user?.displayName ?? '系统',
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId,
+    entityTitle: record.entityTitle,
+    changes,
+  });
 }
+
+const auditColumns = ['at', 'userId', 'userName', 'action', 'entity', 'entityId', 'entityTitle', 'changes'] as const;
+
+// Built once per connection: every write appends a row here, and an import appends thousands in a row.
+const insertStatement = perConnection((appDb) => {
+  const values = Object.fromEntries(auditColumns.map((key) => [key, sql.placeholder(key)]));
+  return appDb.db.insert(auditLog).values(values as unknown as typeof auditLog.$inferInsert).prepare();
+});
 
 function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
   return { ...row, entity: row.entity as AuditEntity, changes: row.changes as FieldChange[] };

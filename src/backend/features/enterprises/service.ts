@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Parsed } from '../../../shared/api';
-import type { Enterprise, EnterpriseFilters } from '../../../shared/api/enterprises';
+import { enterpriseFields, type Enterprise, type EnterpriseFilters } from '../../../shared/api/enterprises';
 import { riskLevels, type RiskLevel } from '../../../shared/domain/enterprise';
 import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
+import { perConnection } from '../../db/perConnection';
 import { enterprises, gridWorkers, villages } from '../../db/schema';
 import { recordAudit } from '../audit/service';
 import { assertNoLinks, countLinks, type LinkCounter } from '../links';
@@ -117,7 +118,7 @@ type EnterpriseRow = Omit<Enterprise, 'industry' | 'standardization' | 'status'>
   status: string;
 };
 
-function selectEnterprises(ctx: HandlerContext) {
+function selectEnterprises(ctx: Pick<HandlerContext, 'appDb'>) {
   return ctx.appDb.db
     .select(columns)
     .from(enterprises)
@@ -171,10 +172,50 @@ export function allEnterprises(
     .all() as EnterpriseRow[] as Enterprise[];
 }
 
+/**
+ * The statements every create and update runs, built once per connection with placeholders. drizzle otherwise
+ * rebuilds each one's SQL on every call, which costs more than running it: an import of 10,000 rows paid that
+ * 60,000 times (about 3 s of its 13 s).
+ */
+function buildStatements(appDb: HandlerContext['appDb']) {
+  const { db } = appDb;
+  const p = sql.placeholder;
+  const insertValues = Object.fromEntries(insertedKeys.map((key) => [key, p(key)])) as unknown as typeof enterprises.$inferInsert;
+  return {
+    byId: selectEnterprises({ appDb }).where(and(eq(enterprises.id, p('id')), isNull(enterprises.deletedAt))).prepare(),
+    liveVillage: db.select({ id: villages.id }).from(villages).where(and(eq(villages.id, p('id')), isNull(villages.deletedAt))).prepare(),
+    liveGridWorker: db
+      .select({ id: gridWorkers.id })
+      .from(gridWorkers)
+      .where(and(eq(gridWorkers.id, p('id')), isNull(gridWorkers.deletedAt)))
+      .prepare(),
+    // Two lookups, each matching a partial index: `uscc = ?` alone can use neither and scans every row (5 ms
+    // at 50,000 enterprises).
+    liveHolder: db
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .where(and(eq(enterprises.uscc, p('uscc')), isNull(enterprises.deletedAt)))
+      .prepare(),
+    deletedHolders: db
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .where(and(isNotNull(enterprises.deletedAt), eq(enterprises.uscc, p('uscc'))))
+      .prepare(),
+    insert: db.insert(enterprises).values(insertValues).returning({ id: enterprises.id }).prepare(),
+  };
+}
+const preparedStatements = perConnection(buildStatements);
+
+/** Columns a create writes: the form's fields plus the derived and timestamp ones. */
+const insertedKeys = [
+  ...Object.keys(enterpriseFields.shape),
+  'nameInitials',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 export function getEnterprise(ctx: HandlerContext, id: number): Enterprise {
-  const row = selectEnterprises(ctx)
-    .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt)))
-    .get();
+  const row = preparedStatements(ctx.appDb).byId.get({ id });
   if (!row) throw notFound('该企业');
   return row as EnterpriseRow as Enterprise;
 }
@@ -194,30 +235,14 @@ type Fields = Parsed<'enterprises.create'>;
 
 /** Checks what the schema cannot: the village and grid worker exist and are live, the USCC is unused. */
 function assertWritable(ctx: HandlerContext, fields: Fields, id?: number): void {
-  const { db } = ctx.appDb;
-  const village = db
-    .select({ id: villages.id })
-    .from(villages)
-    .where(and(eq(villages.id, fields.villageId), isNull(villages.deletedAt)))
-    .get();
-  if (!village) throw invalid('所选村/社区不存在或已被删除', 'villageId');
-  if (fields.gridWorkerId !== null) {
-    const worker = db
-      .select({ id: gridWorkers.id })
-      .from(gridWorkers)
-      .where(and(eq(gridWorkers.id, fields.gridWorkerId), isNull(gridWorkers.deletedAt)))
-      .get();
-    if (!worker) throw invalid('所选网格员不存在或已被删除', 'gridWorkerId');
+  const statements = preparedStatements(ctx.appDb);
+  if (!statements.liveVillage.get({ id: fields.villageId })) throw invalid('所选村/社区不存在或已被删除', 'villageId');
+  if (fields.gridWorkerId !== null && !statements.liveGridWorker.get({ id: fields.gridWorkerId })) {
+    throw invalid('所选网格员不存在或已被删除', 'gridWorkerId');
   }
-  const holders = db
-    .select({ id: enterprises.id, name: enterprises.name, deletedAt: enterprises.deletedAt })
-    .from(enterprises)
-    .where(eq(enterprises.uscc, fields.uscc))
-    .all()
-    .filter((holder) => holder.id !== id);
-  const live = holders.find((holder) => holder.deletedAt === null);
-  if (live) throw conflict(`统一社会信用代码 ${fields.uscc} 已登记为「${live.name}」，同一代码只能登记一家企业`, 'uscc');
-  const deleted = holders[0];
+  const live = statements.liveHolder.get({ uscc: fields.uscc });
+  if (live && live.id !== id) throw conflict(`统一社会信用代码 ${fields.uscc} 已登记为「${live.name}」，同一代码只能登记一家企业`, 'uscc');
+  const deleted = statements.deletedHolders.all({ uscc: fields.uscc }).find((holder) => holder.id !== id);
   if (deleted && id === undefined) {
     throw conflict(`统一社会信用代码 ${fields.uscc} 属于回收站中的「${deleted.name}」，请在回收站中恢复该企业`, 'uscc');
   }
@@ -226,11 +251,8 @@ function assertWritable(ctx: HandlerContext, fields: Fields, id?: number): void 
 export function createEnterprise(ctx: RequestContext, fields: Fields): Enterprise {
   assertWritable(ctx, fields);
   const now = nowIso(ctx);
-  const { id } = ctx.appDb.db
-    .insert(enterprises)
-    .values({ ...fields, nameInitials: nameInitials(fields.name), createdAt: now, updatedAt: now })
-    .returning({ id: enterprises.id })
-    .get();
+  const inserted = preparedStatements(ctx.appDb).insert.get({ ...fields, nameInitials: nameInitials(fields.name), createdAt: now, updatedAt: now });
+  const id = inserted!.id;
   const created = getEnterprise(ctx, id);
   recordAudit(ctx, { action: 'create', entity: 'enterprise', entityId: id, entityTitle: created.name, after: created });
   return created;

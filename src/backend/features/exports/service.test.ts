@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Out } from '../../../shared/api';
 import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
 import { authenticate } from '../auth/service';
-import { exportsDir, startExport, xlsxMimeType } from './service';
+import { jobFilesDir as exportsDir } from '../jobs/service';
+import { startExport, xlsxMimeType } from './service';
 
 let backend: TestBackend;
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { LedgerCell, LedgerColumn } from '../../../shared/ledgers/definitions';
 import type { RequestContext } from '../../api/context';
 import { withLedgerPlan, type LedgerHeading, type LedgerPlan, type LedgerRequest } from '../ledgers/service';
-import { startJob, yieldToEventLoop, type JobControl, type JobOutput } from '../jobs/service';
+import { newJobFilePath, startJob, yieldToEventLoop, type JobControl, type JobOutput } from '../jobs/service';
 
 export const xlsxMimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,27 +18,6 @@ export interface ExportOptions {
   chunkSize?: number;
 }
 
-/** Where exports are written while they are built; one file per job, deleted once fetched, cancelled or failed. */
-export function exportsDir(ctx: Pick<RequestContext, 'dataDir'>): string {
-  return path.join(ctx.dataDir, 'exports');
-}
-
-const sweptDirs = new WeakSet<RequestContext['appDb']>();
-
-/**
- * The exports folder, created if needed. The first export of a run empties it: jobs live in memory, so any
- * file still there was left by a run that was killed mid-export and nobody can fetch it any more.
- */
-function preparedExportsDir(ctx: RequestContext): string {
-  const dir = exportsDir(ctx);
-  if (!sweptDirs.has(ctx.appDb)) {
-    sweptDirs.add(ctx.appDb);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
 /**
  * Starts the Excel export of a ledger as a background job and returns its id. The columns are checked now, so
  * a bad request fails at once rather than as a failed job; the rows are read inside the job.
@@ -48,8 +26,7 @@ export function startExport(ctx: RequestContext, request: LedgerRequest, options
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const jobId = withLedgerPlan(ctx, request, (plan) =>
     startJob(ctx, 'export', '正在读取数据…', async (control) => {
-      const dir = preparedExportsDir(ctx);
-      const filePath = path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
+      const filePath = newJobFilePath(ctx, '.xlsx');
       // Opened here, not by ExcelJS, so a cancel can close it before deleting: a file that ExcelJS opens
       // lazily could appear only after the cleanup had run.
       const file = fs.createWriteStream(filePath);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { JobResult, JobState, JobStatus } from '../../../shared/api/jobs';
 import { ErrorCode } from '../../../shared/api/errors';
+import { perConnection } from '../../db/perConnection';
 import type { HandlerContext, RequestContext } from '../../api/context';
 import { AppError } from '../../api/errors';
 
@@ -9,6 +11,13 @@ import { AppError } from '../../api/errors';
 export interface JobControl {
   progress(done: number, total: number, message?: string): void;
   signal: AbortSignal;
+  /**
+   * From here on the job cannot be cancelled (its changes are committed): a later `jobs.cancel` waits for it
+   * to finish and reports how it ended, instead of calling it cancelled.
+   */
+  commit(): void;
+  /** The message the job ends with when it succeeds (default 已完成), e.g. what an import did in numbers. */
+  conclude(message: string): void;
 }
 
 /** A job's output: a file on disk, read back (and then deleted) by `jobs.result`. */
@@ -28,6 +37,8 @@ interface Job {
   message: string;
   output?: JobOutput;
   controller: AbortController;
+  committed: boolean;
+  conclusion?: string;
   /** Settles when the work function has returned or thrown and its state is final. */
   finished: Promise<void>;
   expiry?: NodeJS.Timeout;
@@ -41,15 +52,10 @@ export const jobRetentionMs = 10 * 60 * 1000;
  * dispatch gives every call its own RequestContext copy, while `appDb` is the one object all calls of a
  * backend share. A restart forgets every job, which is right: their work died with the process.
  */
-const registries = new WeakMap<HandlerContext['appDb'], Map<string, Job>>();
+const registry = perConnection(() => new Map<string, Job>());
 
 function registryOf(ctx: HandlerContext): Map<string, Job> {
-  let jobs = registries.get(ctx.appDb);
-  if (!jobs) {
-    jobs = new Map();
-    registries.set(ctx.appDb, jobs);
-  }
-  return jobs;
+  return registry(ctx.appDb);
 }
 
 /** Lets the event loop run (status and cancel calls get answered) between chunks of a job's work. */
@@ -66,7 +72,7 @@ export function startJob(
   ctx: RequestContext,
   kind: string,
   message: string,
-  work: (control: JobControl) => Promise<JobOutput>,
+  work: (control: JobControl) => Promise<JobOutput | void>,
 ): string {
   if (!ctx.user) throw new AppError(ErrorCode.Unauthorized, '请先登录（登录可能已过期）');
   const jobs = registryOf(ctx);
@@ -80,6 +86,7 @@ export function startJob(
     total: 0,
     message,
     controller,
+    committed: false,
     finished: Promise.resolve(),
   };
   const control: JobControl = {
@@ -89,22 +96,28 @@ export function startJob(
       if (text !== undefined) job.message = text;
     },
     signal: controller.signal,
+    commit() {
+      job.committed = true;
+    },
+    conclude(text) {
+      job.conclusion = text;
+    },
   };
   job.finished = (async () => {
     // Starts on the next turn, so `start` answers before any heavy work blocks the loop.
     await yieldToEventLoop();
     try {
       if (controller.signal.aborted) throw controller.signal.reason;
-      const output = await work(control);
-      if (controller.signal.aborted) {
-        removeFile(output.filePath);
+      const output = (await work(control)) ?? undefined;
+      if (controller.signal.aborted && !job.committed) {
+        if (output) removeFile(output.filePath);
         throw controller.signal.reason;
       }
       job.output = output;
       job.state = 'done';
-      job.message = '已完成';
+      job.message = job.conclusion ?? '已完成';
     } catch (error) {
-      if (controller.signal.aborted) {
+      if (controller.signal.aborted && !job.committed) {
         job.state = 'cancelled';
         job.message = '已取消';
       } else {
@@ -120,6 +133,27 @@ export function startJob(
   })();
   jobs.set(job.id, job);
   return job.id;
+}
+
+/** Where jobs write their files (exports, import reports) until they are fetched, cancelled or expire. */
+export function jobFilesDir(ctx: Pick<HandlerContext, 'dataDir'>): string {
+  return path.join(ctx.dataDir, 'exports');
+}
+
+const sweptDirs = new WeakSet<HandlerContext['appDb']>();
+
+/**
+ * A fresh file name in the jobs' folder, which is created if needed. The first call of a run empties the
+ * folder: jobs live in memory, so a file still there was left by a run killed mid-job and nobody can fetch it.
+ */
+export function newJobFilePath(ctx: HandlerContext, extension: string): string {
+  const dir = jobFilesDir(ctx);
+  if (!sweptDirs.has(ctx.appDb)) {
+    sweptDirs.add(ctx.appDb);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}${extension}`);
 }
 
 function removeFile(filePath: string): void {
@@ -163,8 +197,10 @@ export function jobStatus(ctx: RequestContext, id: string): JobStatus {
 export async function cancelJob(ctx: RequestContext, id: string): Promise<JobStatus> {
   const job = ownJob(ctx, id);
   if (job.state === 'running') {
-    job.message = '正在取消…';
-    job.controller.abort(new Error('cancelled'));
+    if (!job.committed) {
+      job.message = '正在取消…';
+      job.controller.abort(new Error('cancelled'));
+    }
     await job.finished;
     return statusOf(job);
   }
