@@ -6,7 +6,7 @@ import type { LedgerData, LedgerRequest } from '../../shared/api/ledgers';
 import { ledgerDefinitions, type LedgerId } from '../../shared/ledgers/definitions';
 import { sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
-import { isLedgerId, readLedgerRequest } from './printQuery';
+import { isLedgerId, ledgerListPaths, readLedgerRequest } from './printQuery';
 import './print.css';
 
 /** Share of the width given to 序号, in the same units as the columns' `width`. */
@@ -101,7 +101,7 @@ function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }
   function back() {
     // 'default' is the entry the window was opened on (a reload or a pasted link): no page of ours to go back to.
     if (location.key !== 'default') navigate(-1);
-    else navigate(ledger === 'villages' ? '/villages' : '/enterprises');
+    else navigate(ledger ? ledgerListPaths[ledger] : '/enterprises');
   }
 
   async function print() {

@@ -4,11 +4,11 @@ import { enterpriseSortFields } from '../../shared/api/enterprises';
 import { villageSortFields } from '../../shared/api/villages';
 import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
-import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listParams';
+import { filterKeys, positiveInt, readEnterpriseFilters } from '../pages/enterprises/listParams';
 
 /**
  * A print view's state lives in its URL (`#/print/enterprises?riskLevel=red&sort=name&order=ascend&columns=name,uscc`),
- * using the same parameter names as the enterprise list, so a list's query string can be handed over as it is.
+ * using the same parameter names as each ledger's list page, so a list's query string can be handed over as it is.
  * Only filters, sort and columns are carried: never anything secret (the route may end up in a print job's title).
  */
 
@@ -28,28 +28,53 @@ function readColumns(params: URLSearchParams): string[] | undefined {
   return keys.length ? keys : undefined;
 }
 
-/** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */
-export function readLedgerRequest(ledger: LedgerId, params: URLSearchParams): LedgerRequest {
-  const order = params.get('order') === 'ascend' ? 'ascend' : 'descend';
-  if (ledger === 'enterprises') {
+function readKeyword(params: URLSearchParams): string | undefined {
+  return params.get('q')?.trim().slice(0, 50) || undefined;
+}
+
+function sortOrder(params: URLSearchParams, sortField: string | undefined): 'ascend' | 'descend' | undefined {
+  if (!sortField) return undefined;
+  return params.get('order') === 'ascend' ? 'ascend' : 'descend';
+}
+
+/** Each ledger's request read from a print URL's parameters, with that ledger's filters and sort. */
+const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<LedgerRequest, { ledger: L }> } = {
+  enterprises(params) {
     const sortField = oneOf(enterpriseSortFields, params.get('sort'));
+    return { ledger: 'enterprises', filters: readEnterpriseFilters(params), sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
+  },
+  villages(params) {
+    const sortField = oneOf(villageSortFields, params.get('sort'));
     return {
-      ledger,
-      filters: readEnterpriseFilters(params),
+      ledger: 'villages',
+      filters: { q: readKeyword(params), kind: oneOf(villageKinds, params.get('kind')) },
       sortField,
-      sortOrder: sortField ? order : undefined,
+      sortOrder: sortOrder(params, sortField),
       columns: readColumns(params),
     };
-  }
-  const sortField = oneOf(villageSortFields, params.get('sort'));
-  const q = params.get('q')?.trim().slice(0, 50);
-  return {
-    ledger,
-    filters: { q: q || undefined, kind: oneOf(villageKinds, params.get('kind')) },
-    sortField,
-    sortOrder: sortField ? order : undefined,
-    columns: readColumns(params),
-  };
+  },
+  gridWorkers(params) {
+    return { ledger: 'gridWorkers', filters: { q: readKeyword(params), villageId: positiveInt(params.get('villageId')) }, columns: readColumns(params) };
+  },
+};
+
+/** The filter parameters each ledger's print URL carries: its list page's own. */
+const printFilterKeys: Record<LedgerId, readonly string[]> = {
+  enterprises: filterKeys,
+  villages: ['q', 'kind'],
+  gridWorkers: ['q', 'villageId'],
+};
+
+/** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
+export const ledgerListPaths: Record<LedgerId, string> = {
+  enterprises: '/enterprises',
+  villages: '/villages',
+  gridWorkers: '/grid-workers',
+};
+
+/** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */
+export function readLedgerRequest(ledger: LedgerId, params: URLSearchParams): LedgerRequest {
+  return requestReaders[ledger](params);
 }
 
 export interface PrintState {
@@ -64,7 +89,7 @@ export interface PrintState {
 /** The hash route (`/print/<ledger>?…`) of a print view; what Electron's print window and the 打印 buttons open. */
 export function printRoute(ledger: LedgerId, state: PrintState = {}): string {
   const params = new URLSearchParams();
-  const allowed: readonly string[] = ledger === 'enterprises' ? filterKeys : ['q', 'kind'];
+  const allowed = printFilterKeys[ledger];
   for (const [key, value] of Object.entries(state.filters ?? {})) {
     if (allowed.includes(key) && value !== undefined && value !== '') params.set(key, String(value));
   }

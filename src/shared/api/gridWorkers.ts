@@ -29,9 +29,16 @@ export const gridWorkerSchema = z.object({
 });
 export type GridWorker = z.infer<typeof gridWorkerSchema>;
 
+/**
+ * The grid worker list's filters: a keyword (name or phone) and a village the worker covers. Shared by the
+ * list and its printed/exported 网格员名册, so 打印 and 导出Excel take exactly what the list shows.
+ */
+export const gridWorkerFilters = z.object({ q: z.string().trim().max(50).optional(), villageId: idSchema.optional() });
+export type GridWorkerFilters = z.infer<typeof gridWorkerFilters>;
+
 export const gridWorkersApi = {
   'gridWorkers.list': method(
-    z.object({ q: z.string().trim().max(50).optional(), villageId: idSchema.optional(), ...pagingInput }),
+    gridWorkerFilters.extend(pagingInput),
     pageOf(gridWorkerSchema),
     'read',
   ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { villageKinds } from '../domain/village';
 import { method } from './contract';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
+import { gridWorkerFilters } from './gridWorkers';
 import { sortOrderSchema } from './common';
 import { villageSortFields } from './villages';
 
@@ -21,6 +22,12 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
     filters: z.object({ q: z.string().trim().max(50).optional(), kind: z.enum(villageKinds).optional() }).default({}),
     sortField: z.enum(villageSortFields).optional(),
     sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // The grid worker list has no sort of its own (always by name), so neither has its 名册.
+  z.object({
+    ledger: z.literal('gridWorkers'),
+    filters: gridWorkerFilters.default({}),
     columns: columnsInput,
   }),
 ]);

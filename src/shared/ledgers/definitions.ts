@@ -1,4 +1,5 @@
 import type { Enterprise } from '../api/enterprises';
+import type { GridWorker } from '../api/gridWorkers';
 import type { Village } from '../api/villages';
 import { riskLevelLabels } from '../domain/enterprise';
 
@@ -82,7 +83,25 @@ export const villageLedger: LedgerDefinition<Village> = {
   ],
 };
 
-export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger } as const;
+/**
+ * 网格员名册. Excel counts a Chinese character as two width units (and the export adds 2 to each width); the
+ * widths let 村（社区）网格员 and the 负责企业数 header each stay on one line, in Excel's fixed-height header row
+ * and on paper.
+ */
+export const gridWorkerLedger: LedgerDefinition<GridWorker> = {
+  name: '网格员名册',
+  orientation: 'portrait',
+  columns: [
+    { key: 'name', header: '姓名', width: 7, value: (w) => w.name, defaultVisible: true },
+    { key: 'kind', header: '类别', width: 14, align: 'center', value: (w) => w.kind, defaultVisible: true },
+    { key: 'phone', header: '联系电话', width: 11, value: (w) => w.phone, defaultVisible: true },
+    { key: 'villageNames', header: '负责村/社区', width: 22, value: (w) => w.villageNames.join('、') || null, defaultVisible: true },
+    { key: 'enterpriseCount', header: '负责企业数', width: 8, align: 'right', type: 'number', value: (w) => w.enterpriseCount, defaultVisible: true },
+    { key: 'notes', header: '备注', width: 16, value: (w) => w.notes },
+  ],
+};
+
+export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];
 

@@ -91,6 +91,23 @@ describe('exports.start (Excel)', () => {
     expect(typeof sheet.getRow(5).getCell(5).value).toBe('number');
   });
 
+  it('exports the 网格员名册 filtered by village, with enterprise counts as numbers', async () => {
+    const workers = (await backend.call('gridWorkers.list', { pageSize: 500 })).items;
+    const village = { id: workers[0].villageIds[0], name: workers[0].villageNames[0] };
+    const list = await backend.call('gridWorkers.list', { villageId: village.id, pageSize: 500 });
+    const { sheet, result } = await exportWorkbook({ ledger: 'gridWorkers', filters: { villageId: village.id } });
+    expect(result.fileName).toBe('示例镇网格员名册-20260315.xlsx');
+    expect(sheet.getCell('A1').value).toBe('示例镇网格员名册');
+    expect(sheet.getCell('A3').value).toBe(`筛选条件：负责村/社区：${village.name}`);
+    expect(sheet.getRow(4).values).toEqual([undefined, '序号', '姓名', '类别', '联系电话', '负责村/社区', '负责企业数']);
+    expect(sheet.rowCount).toBe(list.total + 4);
+    const dataRows = Array.from({ length: list.total }, (_, i) => sheet.getRow(i + 5));
+    expect(dataRows.map((row) => row.getCell(2).value)).toEqual(list.items.map((worker) => worker.name));
+    expect(dataRows.map((row) => row.getCell(5).value)).toEqual(list.items.map((worker) => worker.villageNames.join('、')));
+    expect(dataRows.map((row) => row.getCell(6).value)).toEqual(list.items.map((worker) => worker.enterpriseCount));
+    expect(dataRows.every((row) => typeof row.getCell(6).value === 'number')).toBe(true);
+  });
+
   it('refuses an unknown column before starting a job', async () => {
     const result = await backend.dispatch('exports.start', { ledger: 'enterprises', columns: ['name', 'password'] });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { columns: '台账中没有这些列：password' } } });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Parsed } from '../../../shared/api';
-import type { GridWorker } from '../../../shared/api/gridWorkers';
+import type { GridWorker, GridWorkerFilters } from '../../../shared/api/gridWorkers';
 import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { invalid, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
@@ -43,22 +43,34 @@ function byVillage(villageId: number): SQL {
   return sql`${gridWorkers.id} IN (SELECT grid_worker_id FROM grid_worker_villages WHERE village_id = ${villageId})`;
 }
 
+/** The list's WHERE and order: one definition for the paged list and the printed/exported 网格员名册. */
+function gridWorkerQuery(filters: GridWorkerFilters) {
+  const conditions: SQL[] = [isNull(gridWorkers.deletedAt)];
+  if (filters.villageId) conditions.push(byVillage(filters.villageId));
+  if (filters.q) conditions.push(or(contains(gridWorkers.name, filters.q), contains(gridWorkers.phone, filters.q))!);
+  // id breaks ties between namesakes so paging is stable.
+  return { where: and(...conditions), order: [asc(gridWorkers.name), asc(gridWorkers.id)] as const };
+}
+
 export function listGridWorkers(ctx: HandlerContext, input: Parsed<'gridWorkers.list'>) {
-  const filters: SQL[] = [isNull(gridWorkers.deletedAt)];
-  if (input.villageId) filters.push(byVillage(input.villageId));
-  if (input.q) filters.push(or(contains(gridWorkers.name, input.q), contains(gridWorkers.phone, input.q))!);
-  const where = and(...filters);
+  const { where, order } = gridWorkerQuery(input);
   const { db } = ctx.appDb;
   const rows = db
     .select()
     .from(gridWorkers)
     .where(where)
-    .orderBy(asc(gridWorkers.name), asc(gridWorkers.id))
+    .orderBy(...order)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
   const total = db.select({ count: sql<number>`count(*)` }).from(gridWorkers).where(where).get()?.count ?? 0;
   return { items: withRelations(ctx, rows), total };
+}
+
+/** Every grid worker matching the list's filters, in the list's order: the rows of the printed 网格员名册. */
+export function allGridWorkers(ctx: HandlerContext, filters: GridWorkerFilters): GridWorker[] {
+  const { where, order } = gridWorkerQuery(filters);
+  return withRelations(ctx, ctx.appDb.db.select().from(gridWorkers).where(where).orderBy(...order).all());
 }
 
 export function gridWorkerOptions(ctx: HandlerContext, input: Parsed<'gridWorkers.options'>) {

@@ -55,6 +55,48 @@ describe('ledgers.data', () => {
     expect(data.rows[0].slice(0, 3)).toEqual(['东山村', '村', '441900117001']);
   });
 
+  it('builds the 网格员名册 in portrait: every grid worker in list order, villages joined with 、', async () => {
+    const list = await backend.call('gridWorkers.list', { pageSize: 500 });
+    const data = await backend.call('ledgers.data', { ledger: 'gridWorkers' });
+    expect(data).toMatchObject({ title: '示例镇网格员名册', orientation: 'portrait', filterSummary: '范围：全部' });
+    expect(data.columns.map((column) => column.header)).toEqual(['姓名', '类别', '联系电话', '负责村/社区', '负责企业数']);
+    expect(data.columns.find((column) => column.key === 'enterpriseCount')).toMatchObject({ align: 'right' });
+    expect(list.total).toBe(40); // the small demo: 32 village and 8 enterprise grid workers
+    expect(data.rows).toEqual(
+      list.items.map((worker) => [worker.name, worker.kind, worker.phone, worker.villageNames.join('、'), worker.enterpriseCount]),
+    );
+    // Some demo workers cover more than one village: those are the rows the separator matters for.
+    expect(data.rows.some((row) => String(row[3]).includes('、'))).toBe(true);
+  });
+
+  it('filters the 网格员名册 by village and keyword like the list, and names both in the summary line', async () => {
+    const workers = (await backend.call('gridWorkers.list', { pageSize: 500 })).items;
+    const shared = workers.find((worker) => worker.villageIds.length > 1)!;
+    const villageId = shared.villageIds[1];
+    const villageName = shared.villageNames[1];
+    const list = await backend.call('gridWorkers.list', { villageId, pageSize: 500 });
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.total).toBeLessThan(workers.length);
+
+    const data = await backend.call('ledgers.data', { ledger: 'gridWorkers', filters: { villageId }, columns: ['name', 'villageNames', 'notes'] });
+    expect(data.filterSummary).toBe(`筛选条件：负责村/社区：${villageName}`);
+    expect(data.columns.map((column) => column.header)).toEqual(['姓名', '负责村/社区', '备注']);
+    expect(data.rows.map((row) => row[0])).toEqual(list.items.map((worker) => worker.name));
+    expect(data.rows.every((row) => String(row[1]).split('、').includes(villageName))).toBe(true);
+
+    const surname = shared.name.slice(0, 1);
+    const both = await backend.call('ledgers.data', { ledger: 'gridWorkers', filters: { villageId, q: ` ${surname} ` } });
+    const bothList = await backend.call('gridWorkers.list', { villageId, q: surname, pageSize: 500 });
+    expect(both.filterSummary).toBe(`筛选条件：负责村/社区：${villageName}；关键词：“${surname}”`);
+    expect(both.rows.map((row) => row[0])).toEqual(bothList.items.map((worker) => worker.name));
+    expect(both.rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a column the 网格员名册 does not have', async () => {
+    const result = await backend.dispatch('ledgers.data', { ledger: 'gridWorkers', columns: ['name', 'uscc'] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { columns: '台账中没有这些列：uscc' } } });
+  });
+
   it('is readable by a 只读 user (leaders print)', async () => {
     const token = await backend.loginAs('readonly');
     expect(await backend.dispatch('ledgers.data', { ledger: 'villages' }, token)).toMatchObject({ ok: true });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
+import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
 import type { LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
 import { defaultColumnKeys, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
@@ -8,6 +9,7 @@ import type { HandlerContext } from '../../api/context';
 import { invalid } from '../../api/errors';
 import { gridWorkers, villages } from '../../db/schema';
 import { allEnterprises } from '../enterprises/service';
+import { allGridWorkers } from '../gridWorkers/service';
 import { getOfficeSettings } from '../settings/service';
 import { allVillages } from '../villages/service';
 
@@ -33,6 +35,20 @@ function enterpriseFilterSummary(ctx: HandlerContext, filters: EnterpriseFilters
   if (filters.keySupervised !== undefined) parts.push(filters.keySupervised ? '重点监管企业' : '非重点监管企业');
   if (filters.majorHazard !== undefined) parts.push(filters.majorHazard ? '有重大危险源' : '无重大危险源');
   if (filters.gridWorkerId) parts.push(`网格员：${nameOf(ctx, gridWorkers, filters.gridWorkerId)}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+function villageFilterSummary(filters: { q?: string; kind?: string }): string[] {
+  const parts: string[] = [];
+  if (filters.kind) parts.push(`类型：${filters.kind}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+function gridWorkerFilterSummary(ctx: HandlerContext, filters: GridWorkerFilters): string[] {
+  const parts: string[] = [];
+  if (filters.villageId) parts.push(`负责村/社区：${nameOf(ctx, villages, filters.villageId)}`);
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }
@@ -88,22 +104,27 @@ function plan<Row>(
 }
 
 /**
- * Resolves a request and hands the plan to `use`, typed by its own row type (enterprises and villages differ,
- * and a callback keeps each plan's columns matched to its rows without casts).
+ * Resolves a request and hands the plan to `use`, typed by its own row type (each ledger's rows differ, and a
+ * callback keeps each plan's columns matched to its rows without casts).
  */
 export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, use: <Row>(plan: LedgerPlan<Row>) => T): T {
-  if (request.ledger === 'enterprises') {
-    const filters = request.filters;
-    const sort = { sortField: request.sortField, sortOrder: request.sortOrder };
-    return use(
-      plan(ctx, 'enterprises', ledgerDefinitions.enterprises, () => allEnterprises(ctx, filters, sort), request.columns, enterpriseFilterSummary(ctx, filters)),
-    );
+  switch (request.ledger) {
+    case 'enterprises': {
+      const { filters, sortField, sortOrder } = request;
+      const loadRows = () => allEnterprises(ctx, filters, { sortField, sortOrder });
+      return use(plan(ctx, 'enterprises', ledgerDefinitions.enterprises, loadRows, request.columns, enterpriseFilterSummary(ctx, filters)));
+    }
+    case 'villages': {
+      const { filters, sortField, sortOrder } = request;
+      const loadRows = () => allVillages(ctx, { ...filters, sortField, sortOrder });
+      return use(plan(ctx, 'villages', ledgerDefinitions.villages, loadRows, request.columns, villageFilterSummary(filters)));
+    }
+    case 'gridWorkers': {
+      const { filters } = request;
+      const loadRows = () => allGridWorkers(ctx, filters);
+      return use(plan(ctx, 'gridWorkers', ledgerDefinitions.gridWorkers, loadRows, request.columns, gridWorkerFilterSummary(ctx, filters)));
+    }
   }
-  const query = { ...request.filters, sortField: request.sortField, sortOrder: request.sortOrder };
-  const parts = [request.filters.kind && `类型：${request.filters.kind}`, request.filters.q && `关键词：“${request.filters.q}”`];
-  return use(
-    plan(ctx, 'villages', ledgerDefinitions.villages, () => allVillages(ctx, query), request.columns, parts.filter((part): part is string => !!part)),
-  );
 }
 
 /** A ledger's title block, columns and formatted rows, for the print view. */

@@ -27,9 +27,10 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
   return values.find((value) => value === raw);
 }
 
-function positiveInt(raw: string | null): number | undefined {
+/** A URL's id or count; anything else (text, fractions, ids too large to be exact) is dropped as malformed. */
+export function positiveInt(raw: string | null): number | undefined {
   const value = Number(raw);
-  return raw && Number.isInteger(value) && value > 0 ? value : undefined;
+  return raw && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
 function flag(raw: string | null): boolean | undefined {

@@ -9,6 +9,8 @@ import { ApiCallError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { EntityFormModal } from '../../components/EntityFormModal';
+import { ExportButton } from '../../components/ExportButton';
+import { PrintButton } from '../../print/PrintButton';
 
 type ListInput = In<'gridWorkers.list'> & { page: number; pageSize: number };
 type Editing = { mode: 'create' } | { mode: 'edit'; worker: GridWorker } | null;
@@ -164,6 +166,8 @@ export function GridWorkersPage() {
         />
         <span className="spacer" />
         <Typography.Text type="secondary">共 {list.data?.total ?? 0} 人</Typography.Text>
+        <PrintButton ledger="gridWorkers" state={{ filters: { q: query.q, villageId: query.villageId } }} />
+        <ExportButton request={{ ledger: 'gridWorkers', filters: { q: query.q, villageId: query.villageId } }} />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
             新增（Ctrl+N）

@@ -1,6 +1,6 @@
 import { EyeOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
 import { villageSortFields } from '../../../shared/api/villages';
@@ -26,14 +26,126 @@ const sortLabels: Record<string, string> = {
   households: '户数',
 };
 
+type FilterValue = string | number | undefined;
+
 interface Choice {
-  filters: Record<string, string | number | undefined>;
+  filters: Record<string, FilterValue>;
   columns: string[];
   sortField?: string;
   sortOrder: 'ascend' | 'descend';
 }
 
 const initialChoice = (ledger: LedgerId): Choice => ({ filters: {}, columns: defaultColumnKeys(ledger), sortOrder: 'ascend' });
+
+interface FilterProps {
+  filters: Choice['filters'];
+  setFilter: (key: string, value: FilterValue) => void;
+  villageOptions: { label: string; value: number }[];
+}
+
+function VillageSelect({ label, filters, setFilter, villageOptions }: FilterProps & { label: string }) {
+  return (
+    <Select<number>
+      aria-label={label}
+      placeholder="全部村/社区"
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: 160 }}
+      value={filters.villageId as number | undefined}
+      options={villageOptions}
+      onChange={(value) => setFilter('villageId', value)}
+    />
+  );
+}
+
+function KeywordInput({ placeholder, filters, setFilter }: FilterProps & { placeholder: string }) {
+  return (
+    <Input
+      aria-label="关键词"
+      placeholder={placeholder}
+      allowClear
+      style={{ width: 220 }}
+      value={(filters.q as string | undefined) ?? ''}
+      onChange={(event) => setFilter('q', event.target.value.trim() || undefined)}
+    />
+  );
+}
+
+function EnterpriseFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <VillageSelect label="所属村/社区" {...props} />
+      <Select<string>
+        aria-label="风险等级"
+        placeholder="全部风险等级"
+        allowClear
+        style={{ width: 160 }}
+        value={filters.riskLevel as string | undefined}
+        options={riskLevels.map((level) => ({ label: riskLevelLabels[level], value: level }))}
+        onChange={(value) => setFilter('riskLevel', value)}
+      />
+      <Select<string>
+        aria-label="行业领域"
+        placeholder="全部行业"
+        allowClear
+        style={{ width: 160 }}
+        value={filters.industry as string | undefined}
+        options={industries.map((industry) => ({ label: industry, value: industry }))}
+        onChange={(value) => setFilter('industry', value)}
+      />
+      <Select<string>
+        aria-label="经营状态"
+        placeholder="全部状态"
+        allowClear
+        style={{ width: 120 }}
+        value={filters.status as string | undefined}
+        options={enterpriseStatuses.map((status) => ({ label: status, value: status }))}
+        onChange={(value) => setFilter('status', value)}
+      />
+    </Space>
+  );
+}
+
+function VillageFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="名称、区划代码、负责人" {...props} />
+      <Select<string>
+        aria-label="类型"
+        placeholder="全部类型"
+        allowClear
+        style={{ width: 120 }}
+        value={filters.kind as string | undefined}
+        options={villageKinds.map((kind) => ({ label: kind, value: kind }))}
+        onChange={(value) => setFilter('kind', value)}
+      />
+    </Space>
+  );
+}
+
+function GridWorkerFilterFields(props: FilterProps) {
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="姓名、电话" {...props} />
+      <VillageSelect label="负责村/社区" {...props} />
+    </Space>
+  );
+}
+
+/** What the print center offers per ledger: its list page's filters and sort fields. */
+type LedgerOptions = { Filters: (props: FilterProps) => ReactNode } & (
+  | { sortFields: readonly string[] }
+  /** A list with one fixed order has no sort choice; the page says what that order is. */
+  | { fixedOrder: string }
+);
+
+const ledgerOptions: Record<LedgerId, LedgerOptions> = {
+  enterprises: { Filters: EnterpriseFilterFields, sortFields: enterpriseSortFields },
+  villages: { Filters: VillageFilterFields, sortFields: villageSortFields },
+  gridWorkers: { Filters: GridWorkerFilterFields, fixedOrder: '按姓名排列（与网格员列表相同）' },
+};
 
 /**
  * 打印中心: pick a ledger, narrow it, choose its columns and order, then preview (the same print view the list
@@ -46,14 +158,16 @@ export function PrintCenterPage() {
   const [choice, setChoice] = useState<Choice>(() => initialChoice('enterprises'));
   const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
   const villages = useApiQuery('villages.options', {});
+  const villageOptions = (villages.data ?? []).map((village) => ({ label: village.name, value: village.id }));
   const definition = ledgerDefinitions[ledger];
-  const sortFields: readonly string[] = ledger === 'enterprises' ? enterpriseSortFields : villageSortFields;
+  const options = ledgerOptions[ledger];
+  const { Filters } = options;
 
   function chooseLedger(next: LedgerId) {
     setLedger(next);
     setChoice(initialChoice(next));
   }
-  const setFilter = (key: string, value: string | number | undefined) =>
+  const setFilter = (key: string, value: FilterValue) =>
     setChoice((previous) => ({ ...previous, filters: { ...previous.filters, [key]: value } }));
 
   const state: PrintState = {
@@ -108,71 +222,9 @@ export function PrintCenterPage() {
             }))}
           />
         </Form.Item>
-        {ledger === 'enterprises' ? (
-          <Form.Item label="筛选">
-            <Space wrap>
-              <Select<number>
-                aria-label="所属村/社区"
-                placeholder="全部村/社区"
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ width: 160 }}
-                value={choice.filters.villageId as number | undefined}
-                options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
-                onChange={(value) => setFilter('villageId', value)}
-              />
-              <Select<string>
-                aria-label="风险等级"
-                placeholder="全部风险等级"
-                allowClear
-                style={{ width: 160 }}
-                value={choice.filters.riskLevel as string | undefined}
-                options={riskLevels.map((level) => ({ label: riskLevelLabels[level], value: level }))}
-                onChange={(value) => setFilter('riskLevel', value)}
-              />
-              <Select<string>
-                aria-label="行业领域"
-                placeholder="全部行业"
-                allowClear
-                style={{ width: 160 }}
-                value={choice.filters.industry as string | undefined}
-                options={industries.map((industry) => ({ label: industry, value: industry }))}
-                onChange={(value) => setFilter('industry', value)}
-              />
-              <Select<string>
-                aria-label="经营状态"
-                placeholder="全部状态"
-                allowClear
-                style={{ width: 120 }}
-                value={choice.filters.status as string | undefined}
-                options={enterpriseStatuses.map((status) => ({ label: status, value: status }))}
-                onChange={(value) => setFilter('status', value)}
-              />
-            </Space>
-          </Form.Item>
-        ) : (
-          <Form.Item label="筛选">
-            <Space wrap>
-              <Input
-                aria-label="关键词"
-                placeholder="名称、区划代码、负责人"
-                allowClear
-                style={{ width: 220 }}
-                value={(choice.filters.q as string | undefined) ?? ''}
-                onChange={(event) => setFilter('q', event.target.value.trim() || undefined)}
-              />
-              <Select<string>
-                aria-label="类型"
-                placeholder="全部类型"
-                allowClear
-                style={{ width: 120 }}
-                value={choice.filters.kind as string | undefined}
-                options={villageKinds.map((kind) => ({ label: kind, value: kind }))}
-                onChange={(value) => setFilter('kind', value)}
-              />
-            </Space>
-          </Form.Item>
-        )}
+        <Form.Item label="筛选">
+          <Filters filters={choice.filters} setFilter={setFilter} villageOptions={villageOptions} />
+        </Form.Item>
         <Form.Item label="打印列" extra="未勾选任何列时按默认列打印。">
           <Checkbox.Group
             value={choice.columns}
@@ -184,26 +236,30 @@ export function PrintCenterPage() {
           </Button>
         </Form.Item>
         <Form.Item label="排序">
-          <Space>
-            <Select<string>
-              aria-label="排序字段"
-              placeholder="默认顺序"
-              allowClear
-              style={{ width: 180 }}
-              value={choice.sortField}
-              options={sortFields.map((field) => ({ label: sortLabels[field] ?? field, value: field }))}
-              onChange={(sortField) => setChoice((previous) => ({ ...previous, sortField }))}
-            />
-            <Radio.Group
-              disabled={!choice.sortField}
-              value={choice.sortOrder}
-              onChange={(event) => setChoice((previous) => ({ ...previous, sortOrder: event.target.value as Choice['sortOrder'] }))}
-              options={[
-                { label: '升序', value: 'ascend' },
-                { label: '降序', value: 'descend' },
-              ]}
-            />
-          </Space>
+          {'fixedOrder' in options ? (
+            <Typography.Text type="secondary">{options.fixedOrder}</Typography.Text>
+          ) : (
+            <Space>
+              <Select<string>
+                aria-label="排序字段"
+                placeholder="默认顺序"
+                allowClear
+                style={{ width: 180 }}
+                value={choice.sortField}
+                options={options.sortFields.map((field) => ({ label: sortLabels[field] ?? field, value: field }))}
+                onChange={(sortField) => setChoice((previous) => ({ ...previous, sortField }))}
+              />
+              <Radio.Group
+                disabled={!choice.sortField}
+                value={choice.sortOrder}
+                onChange={(event) => setChoice((previous) => ({ ...previous, sortOrder: event.target.value as Choice['sortOrder'] }))}
+                options={[
+                  { label: '升序', value: 'ascend' },
+                  { label: '降序', value: 'descend' },
+                ]}
+              />
+            </Space>
+          )}
         </Form.Item>
         <Form.Item label=" " colon={false}>
           <Space>
