@@ -14,6 +14,7 @@ import { maxAttachmentBytes, type AttachableEntity, type Attachment } from '../.
 import { callApi, sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useCan } from '../app/permissions';
+import { fileToBase64, formatFileSize, saveFile } from './files';
 
 interface AttachmentsPanelProps {
   entity: AttachableEntity;
@@ -32,7 +33,7 @@ export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
   async function upload(file: File) {
     // Checked here so a too-large file fails at once instead of after encoding and sending it; the backend checks again.
     if (file.size > maxAttachmentBytes) {
-      message.error(`「${file.name}」大小为 ${formatSize(file.size)}，超过单个附件 ${maxMegabytes} MB 的上限，未上传`);
+      message.error(`「${file.name}」大小为 ${formatFileSize(file.size)}，超过单个附件 ${maxMegabytes} MB 的上限，未上传`);
       return;
     }
     if (file.size === 0) {
@@ -41,7 +42,7 @@ export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
     }
     setUploading((count) => count + 1);
     try {
-      const dataBase64 = await readAsBase64(file);
+      const dataBase64 = await fileToBase64(file);
       await callApi('attachments.upload', {
         entity,
         entityId,
@@ -67,7 +68,7 @@ export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
         return;
       }
       const { dataBase64 } = await callApi('attachments.content', { id: attachment.id });
-      saveBytes(base64ToBytes(dataBase64), attachment.fileName, attachment.mimeType);
+      saveFile(attachment.fileName, attachment.mimeType, dataBase64);
     } catch (error) {
       message.error(`下载失败：${(error as Error).message}`);
     }
@@ -121,7 +122,7 @@ export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
                 </Space>
               ),
             },
-            { title: '大小', dataIndex: 'size', width: 100, align: 'right', render: formatSize },
+            { title: '大小', dataIndex: 'size', width: 100, align: 'right', render: formatFileSize },
             { title: '上传人', dataIndex: 'createdBy', width: 110, ellipsis: true },
             { title: '上传时间', dataIndex: 'createdAt', width: 150, render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
             {
@@ -204,42 +205,4 @@ function fileIcon(fileName: string): ReactNode {
   if (['xls', 'xlsx', 'et', 'csv'].includes(extension)) return <FileExcelOutlined style={{ ...iconStyle, color: '#389e0d' }} />;
   if (['zip', 'rar', '7z'].includes(extension)) return <FileZipOutlined style={iconStyle} />;
   return <FileOutlined style={iconStyle} />;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error('无法读取该文件'));
-    reader.readAsDataURL(file);
-  });
-}
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Saves bytes as a file the way a browser download does; Electron's default download handling asks where to save. */
-function saveBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download may still be reading the blob when click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -22,8 +22,11 @@ export type DuplicateMode = (typeof duplicateModes)[number];
 
 const importIdInput = z.object({ importId: z.string().min(1).max(64) });
 
+/** Widest file accepted; office ledgers have a few dozen columns at most. */
+export const maxImportColumns = 200;
+
 /** Per column of the file (in order): the field it fills, or null to ignore it. */
-const mappingSchema = z.array(z.string().max(40).nullable()).max(200);
+const mappingSchema = z.array(z.string().max(40).nullable()).max(maxImportColumns, `列数不能超过 ${maxImportColumns}`);
 
 const planInput = importIdInput.extend({
   mapping: mappingSchema,

@@ -3,6 +3,7 @@ import type { Parsed } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/api/errors';
 import {
   importEntityLabels,
+  maxImportColumns,
   maxListedProblems,
   type DuplicateMode,
   type ImportAnalysis,
@@ -88,6 +89,10 @@ export function openImport(ctx: RequestContext, input: Parsed<'imports.open'>): 
     if (!header) {
       const examples = importer.fields.filter((field) => field.required).map((field) => `“${field.label}”`).join('');
       throw new AppError(ErrorCode.InvalidInput, `在「${table.sheetName}」的前 30 行中没有找到表头：至少需要两个可识别的列名（如${examples}）`);
+    }
+    const width = Math.max(...table.rows.map((row) => row.cells.length));
+    if (width > maxImportColumns) {
+      throw new AppError(ErrorCode.InvalidInput, `「${table.sheetName}」有 ${width} 列，超过 ${maxImportColumns} 列，无法导入；请删去无关的列后再试`);
     }
     const dataRows = table.rows.filter((row) => row.rowNumber > header.rowNumber && !row.cells.every(isBlank));
     if (dataRows.length === 0) throw new AppError(ErrorCode.InvalidInput, `表头（第 ${header.rowNumber} 行）下面没有数据`);
@@ -262,9 +267,16 @@ export function startImport(ctx: RequestContext, input: Parsed<'imports.start'>,
       .filter(Boolean)
       .join('，');
     control.progress(toWrite.length, toWrite.length, '正在生成导入报告…');
-    const report = await writeImportReport(ctx, session, rows, run.columnOfField);
-    control.conclude(`导入完成：${summary}`);
-    return report;
+    try {
+      const report = await writeImportReport(ctx, session, rows, run.columnOfField);
+      control.conclude(`导入完成：${summary}`);
+      return report;
+    } catch (error) {
+      // The rows are in: the job must not read as failed because only the report could not be written.
+      console.error('[imports] report failed after commit', error);
+      control.conclude(`导入完成：${summary}。导入报告未能生成（磁盘空间不足或数据文件夹不可写？）`);
+      return undefined;
+    }
   });
   return { jobId };
 }
