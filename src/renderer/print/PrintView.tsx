@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Result, Space, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Result, Space, Spin } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { LedgerData, LedgerRequest } from '../../shared/api/ledgers';
 import { ledgerDefinitions, type LedgerId } from '../../shared/ledgers/definitions';
-import { sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
+import { useShellPrint } from './shellPrint';
 import { isLedgerId, ledgerListPaths, readLedgerRequest } from './printQuery';
 import './print.css';
 
@@ -93,8 +93,7 @@ function LedgerPrint({ request }: { request: LedgerRequest }) {
 function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const shell = useShellPrint();
   const route = location.pathname + location.search;
   const landscape = ledger ? ledgerDefinitions[ledger].orientation === 'landscape' : false;
 
@@ -104,31 +103,13 @@ function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }
     else navigate(ledger ? ledgerListPaths[ledger] : '/enterprises');
   }
 
-  async function print() {
-    if (!window.api) {
-      window.print();
-      return;
-    }
-    setBusy('print');
-    try {
-      const result = await window.api.print({ route, landscape }, sessionStore.get()?.token ?? null);
-      if (result.error) message.error(result.error);
-    } finally {
-      setBusy(null);
-    }
+  function print() {
+    if (!window.api) window.print();
+    else void shell.print({ route, landscape });
   }
 
-  async function savePdf() {
-    if (!window.api || !data) return;
-    setBusy('pdf');
-    try {
-      const saved = await window.api.savePdf({ route, landscape, defaultFileName: `${data.title}-${data.date}.pdf` }, sessionStore.get()?.token ?? null);
-      if (saved) message.success(`已保存：${saved}`);
-    } catch (error) {
-      message.error((error as Error).message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, ''));
-    } finally {
-      setBusy(null);
-    }
+  function savePdf() {
+    if (data) void shell.savePdf({ route, landscape, defaultFileName: `${data.title}-${data.date}.pdf` });
   }
 
   return (
@@ -137,11 +118,11 @@ function PrintToolbar({ ledger, data }: { ledger?: LedgerId; data?: LedgerData }
         <Button icon={<ArrowLeftOutlined />} onClick={back}>
           返回
         </Button>
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!data} loading={busy === 'print'} onClick={() => void print()}>
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!data} loading={shell.busy === 'print'} onClick={print}>
           打印
         </Button>
         {window.api && (
-          <Button icon={<FilePdfOutlined />} disabled={!data} loading={busy === 'pdf'} onClick={() => void savePdf()}>
+          <Button icon={<FilePdfOutlined />} disabled={!data} loading={shell.busy === 'pdf'} onClick={savePdf}>
             保存为PDF
           </Button>
         )}

@@ -1,9 +1,9 @@
-import { sessionStore } from '../api/client';
 import type { LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
 import { villageSortFields } from '../../shared/api/villages';
 import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
+import { printInShell } from './shellPrint';
 import { filterKeys, positiveInt, readEnterpriseFilters } from '../pages/enterprises/listParams';
 
 /**
@@ -117,7 +117,6 @@ export async function openPrint(ledger: LedgerId, state: PrintState, navigate: (
     navigate(route);
     return undefined;
   }
-  // The shell logs its hidden window in with this window's session (sessionStorage is per window).
-  const result = await window.api.print({ route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' }, sessionStore.get()?.token ?? null);
-  return result.ok ? undefined : result.error;
+  const { error } = await printInShell(window.api, { route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' });
+  return error;
 }

@@ -1,5 +1,5 @@
 import { EyeOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
@@ -7,7 +7,7 @@ import { villageSortFields } from '../../../shared/api/villages';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
-import { sessionStore } from '../../api/client';
+import { useShellPrint } from '../../print/shellPrint';
 import { useApiQuery } from '../../api/useApi';
 import { printRoute, type PrintState } from '../../print/printQuery';
 
@@ -153,10 +153,9 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
  */
 export function PrintCenterPage() {
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [ledger, setLedger] = useState<LedgerId>('enterprises');
   const [choice, setChoice] = useState<Choice>(() => initialChoice('enterprises'));
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
+  const shell = useShellPrint();
   const villages = useApiQuery('villages.options', {});
   const villageOptions = (villages.data ?? []).map((village) => ({ label: village.name, value: village.id }));
   const definition = ledgerDefinitions[ledger];
@@ -179,35 +178,10 @@ export function PrintCenterPage() {
   const route = printRoute(ledger, state);
   const landscape = definition.orientation === 'landscape';
 
-  async function print() {
-    if (!window.api) return;
-    setBusy('print');
-    try {
-      // The shell hands this window's session to the hidden print window (sessionStorage is per window).
-      const result = await window.api.print({ route, landscape }, sessionStore.get()?.token ?? null);
-      if (result.error) message.error(result.error);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function savePdf() {
-    if (!window.api) return;
-    setBusy('pdf');
-    try {
-      const today = new Date();
-      const date = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
-      const saved = await window.api.savePdf(
-        { route, landscape, defaultFileName: `${definition.name}-${date}.pdf` },
-        sessionStore.get()?.token ?? null,
-      );
-      if (saved) message.success(`已保存：${saved}`);
-    } catch (error) {
-      message.error((error as Error).message.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, ''));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const today = new Date();
+  const pdfName = `${definition.name}-${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日.pdf`;
+  const print = () => shell.print({ route, landscape });
+  const savePdf = () => shell.savePdf({ route, landscape, defaultFileName: pdfName });
 
   return (
     <Card title="打印中心" variant="borderless">
@@ -268,10 +242,10 @@ export function PrintCenterPage() {
             </Button>
             {window.api && (
               <>
-                <Button icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()}>
+                <Button icon={<PrinterOutlined />} loading={shell.busy === 'print'} onClick={() => void print()}>
                   打印
                 </Button>
-                <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()}>
+                <Button icon={<FilePdfOutlined />} loading={shell.busy === 'pdf'} onClick={() => void savePdf()}>
                   保存为PDF
                 </Button>
               </>
