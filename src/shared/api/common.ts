@@ -54,3 +54,22 @@ export function optionalCount(label: string, max = 10_000_000) {
     .nullish()
     .transform((value) => value ?? null);
 }
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 2 月 30 日), with a Chinese message naming the field. */
+export function dateSchema(label: string) {
+  return z
+    .string({ error: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+    .refine((value) => {
+      const [year, month, day] = value.split('-').map(Number);
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    }, `${label}不是存在的日期`);
+}
+
+/** An optional date: empty becomes null. */
+export function optionalDate(label: string) {
+  return z
+    .union([dateSchema(label), z.literal(''), z.null(), z.undefined()])
+    .transform((value) => (value ? value : null));
+}

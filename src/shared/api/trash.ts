@@ -3,12 +3,15 @@ import { method } from './contract';
 import { idSchema, pageOf, pagingInput, timestampSchema } from './common';
 
 /** Entities whose deletes land in the 回收站; later features add theirs here. */
-export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment'] as const;
+export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment', 'idleSite', 'tank', 'chemical'] as const;
 export const trashEntityLabels: Record<TrashEntity, string> = {
   village: '村/社区',
   enterprise: '企业',
   gridWorker: '网格员',
   attachment: '附件',
+  idleSite: '四闲场所',
+  tank: '储罐',
+  chemical: '化学品',
 };
 export type TrashEntity = (typeof trashEntities)[number];
 

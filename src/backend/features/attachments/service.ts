@@ -10,6 +10,8 @@ import { readStoredFile, storeFile } from './store';
 /** Table and title column of each attachable entity: to check the owner is live and to note the file in its history. */
 const owners: Record<AttachableEntity, { table: string; titleColumn: string }> = {
   enterprise: { table: 'enterprises', titleColumn: 'name' },
+  idleSite: { table: 'idle_sites', titleColumn: 'name' },
+  tank: { table: 'tanks', titleColumn: 'code' },
 };
 
 /** The live owner's title, or NOT_FOUND. */

@@ -57,4 +57,27 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     restoreConflictMessage: (title) => `无法恢复附件「${title}」。`,
     afterPurge: (ctx, row) => removeUnreferencedFile(ctx, String(row.sha256)),
   },
+  idleSite: {
+    entity: 'idleSite',
+    table: 'idle_sites',
+    titleSql: 'name',
+    restoreConflictMessage: (title) => `无法恢复四闲场所「${title}」。`,
+    beforeRestore: parentMustBeLive('idle_sites', 'village_id', 'villages', '村/社区'),
+  },
+  tank: {
+    entity: 'tank',
+    table: 'tanks',
+    titleSql: 'code',
+    restoreConflictMessage: (title) => `无法恢复储罐「${title}」：同一所属单位下已有相同罐号的储罐。`,
+    beforeRestore: (ctx, id) => {
+      parentMustBeLive('tanks', 'enterprise_id', 'enterprises', '企业')(ctx, id);
+      parentMustBeLive('tanks', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
+    },
+  },
+  chemical: {
+    entity: 'chemical',
+    table: 'chemicals',
+    titleSql: 'name',
+    restoreConflictMessage: (title) => `无法恢复化学品「${title}」：目录中已有同名化学品。`,
+  },
 };
