@@ -16,6 +16,7 @@ import { jobHandlers } from './features/jobs/handlers';
 import { ledgerHandlers } from './features/ledgers/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { systemHandlers } from './features/system/handlers';
+import { tankHandlers } from './features/tanks/handlers';
 import { trashHandlers } from './features/trash/handlers';
 import { villageHandlers } from './features/villages/handlers';
 
@@ -34,6 +35,7 @@ export const handlerGroups: HandlerGroup[] = [
   jobHandlers,
   exportHandlers,
   importHandlers,
+  tankHandlers,
 ];
 
 export interface BackendOptions {

@@ -70,6 +70,7 @@ export function dateSchema(label: string) {
 /** An optional date: empty becomes null. */
 export function optionalDate(label: string) {
   return z
-    .union([dateSchema(label), z.literal(''), z.null(), z.undefined()])
+    .union([dateSchema(label), z.literal('')])
+    .nullish()
     .transform((value) => (value ? value : null));
 }

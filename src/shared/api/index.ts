@@ -10,6 +10,7 @@ import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
+import { tanksApi } from './tanks';
 import { trashApi } from './trash';
 import { villagesApi } from './villages';
 
@@ -32,6 +33,7 @@ export const apiContract = {
   ...jobsApi,
   ...exportsApi,
   ...importsApi,
+  ...tanksApi,
 };
 
 export type ApiContract = typeof apiContract;
