@@ -7,6 +7,7 @@ import { pointSampler, type Point, type PolygonRings } from './geo';
 import { industryProfiles, type NameForm } from './industries';
 import { brand, initialsOf, landlinePhone, mobilePhone, personName, uscc } from './names';
 import { intBetween, normal, pick, seededRandom, weightedPick } from './random';
+import { insertTanksAndIdleSites } from './tanks';
 
 /** small ≈ a small town (~500 enterprises), town ≈ a typical one, large ≈ 虎门 scale (50,000 enterprises). */
 export const demoScales = ['small', 'town', 'large'] as const;
@@ -44,6 +45,8 @@ export interface DemoSummary {
   villages: number;
   gridWorkers: number;
   enterprises: number;
+  idleSites: number;
+  tanks: number;
 }
 
 interface DemoVillage {
@@ -85,7 +88,8 @@ export function loadDemoData(ctx: HandlerContext, options: { scale: DemoScale })
     const villages = insertVillages(ctx, features, now);
     const gridWorkers = insertGridWorkers(ctx, villages, sizes, now);
     insertEnterprises(ctx, villages, sizes.enterprises, now);
-    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises };
+    const places = insertTanksAndIdleSites(sqlite, villages, options.scale, now);
+    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places };
   })();
 }
 

@@ -30,10 +30,10 @@ const tank = (fields: Partial<In<'tanks.create'>> & Pick<In<'tanks.create'>, 'co
 });
 
 beforeAll(async () => {
-  backend = await makeTestBackend({ loadDemo: true });
-  const villages = (await backend.call('villages.list', { pageSize: 100, sortField: 'code', sortOrder: 'ascend' })).items;
-  villageId = villages[0].id;
-  otherVillageId = villages[1].id;
+  // No demo data: the counts below are all this file's own tanks.
+  backend = await makeTestBackend();
+  villageId = (await backend.call('villages.create', { name: '东山村', kind: '村' })).id;
+  otherVillageId = (await backend.call('villages.create', { name: '新围社区', kind: '社区' })).id;
   const base = { villageId, riskLevel: 'orange' as const };
   hazardous = await backend.call('enterprises.create', { ...base, name: '储罐测试危化经营公司', uscc: '914419000000002018', industry: '危化经营(带储存)' });
   chemical = await backend.call('enterprises.create', { ...base, villageId: otherVillageId, name: '储罐测试化工公司', uscc: '91441900000000202B', industry: '化工' });
@@ -194,5 +194,25 @@ describe('tanks', () => {
     const readonly = await backend.loginAs('readonly', 'leader-tanks');
     expect(await backend.dispatch('tanks.create', tank({ code: 'Z-01' }), readonly)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await backend.call('tanks.summary', {}, readonly)).sentence).toMatch(/^共摸排危险化学品企业储罐/);
+  });
+});
+
+describe('demo town', () => {
+  it('reproduces seed 000: 危险化学品企业储罐103个,一般化工企业储罐281个,四闲场所储罐91个', async () => {
+    const demo = await makeTestBackend({ loadDemo: true });
+    try {
+      const summary = await demo.call('tanks.summary', {});
+      expect(summary.sentence).toBe('共摸排危险化学品企业储罐103个,一般化工企业储罐281个,四闲场所储罐91个');
+      expect(summary).toMatchObject({ total: 475, removed: 5 });
+      expect(summary.unlabelled).toBeGreaterThan(0);
+      expect(summary.noResponsible).toBeGreaterThan(0);
+      // Every removed tank keeps its history: registered, then 已拆除 with the reason.
+      const removed = (await demo.call('tanks.list', { status: '已拆除', pageSize: 10 })).items;
+      expect(removed).toHaveLength(5);
+      const history = await demo.call('tanks.statusHistory', { id: removed[0].id });
+      expect(history.map((change) => change.toStatus)).toEqual(['已拆除', '闲置']);
+    } finally {
+      demo.dispose();
+    }
   });
 });
