@@ -1,6 +1,8 @@
 import type { LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
+import { tankSortFields } from '../../shared/api/tanks';
 import { villageSortFields } from '../../shared/api/villages';
+import { tankCategories, tankStatuses } from '../../shared/domain/tank';
 import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
 import { printInShell } from './shellPrint';
@@ -56,13 +58,37 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
   gridWorkers(params) {
     return { ledger: 'gridWorkers', filters: { q: readKeyword(params), villageId: positiveInt(params.get('villageId')) }, columns: readColumns(params) };
   },
+  tanks(params) {
+    const sortField = oneOf(tankSortFields, params.get('sort'));
+    return {
+      ledger: 'tanks',
+      filters: {
+        q: readKeyword(params),
+        category: oneOf(tankCategories, params.get('category')),
+        status: oneOf(tankStatuses, params.get('status')),
+        villageId: positiveInt(params.get('villageId')),
+        enterpriseId: positiveInt(params.get('enterpriseId')),
+        idleSiteId: positiveInt(params.get('idleSiteId')),
+        publicLabel: readFlag(params.get('publicLabel')),
+        hasResponsible: readFlag(params.get('hasResponsible')),
+      },
+      sortField,
+      sortOrder: sortOrder(params, sortField),
+      columns: readColumns(params),
+    };
+  },
 };
+
+function readFlag(raw: string | null): boolean | undefined {
+  return raw === 'true' ? true : raw === 'false' ? false : undefined;
+}
 
 /** The filter parameters each ledger's print URL carries: its list page's own. */
 const printFilterKeys: Record<LedgerId, readonly string[]> = {
   enterprises: filterKeys,
   villages: ['q', 'kind'],
   gridWorkers: ['q', 'villageId'],
+  tanks: ['q', 'category', 'status', 'villageId', 'enterpriseId', 'idleSiteId', 'publicLabel', 'hasResponsible'],
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
@@ -70,6 +96,7 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   enterprises: '/enterprises',
   villages: '/villages',
   gridWorkers: '/grid-workers',
+  tanks: '/tanks',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */

@@ -4,6 +4,7 @@ import { method } from './contract';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
 import { gridWorkerFilters } from './gridWorkers';
 import { sortOrderSchema } from './common';
+import { tankFilters, tankSortFields } from './tanks';
 import { villageSortFields } from './villages';
 
 const columnsInput = z.array(z.string().max(40)).max(40).optional();
@@ -28,6 +29,13 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
   z.object({
     ledger: z.literal('gridWorkers'),
     filters: gridWorkerFilters.default({}),
+    columns: columnsInput,
+  }),
+  z.object({
+    ledger: z.literal('tanks'),
+    filters: tankFilters.default({}),
+    sortField: z.enum(tankSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
     columns: columnsInput,
   }),
 ]);

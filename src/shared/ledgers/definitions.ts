@@ -1,4 +1,5 @@
 import type { Enterprise } from '../api/enterprises';
+import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
 import type { Village } from '../api/villages';
 import { riskLevelLabels } from '../domain/enterprise';
@@ -101,7 +102,35 @@ export const gridWorkerLedger: LedgerDefinition<GridWorker> = {
   ],
 };
 
-export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger } as const;
+/**
+ * 储罐台账 (seed 000: 对每一个储罐企业建立了台帐): by category, then grouped by owner, tank farm and code, as
+ * the tank list orders it by default.
+ */
+export const tankLedger: LedgerDefinition<Tank> = {
+  name: '储罐台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'category', header: '类别', width: 12, value: (t) => t.category, defaultVisible: true },
+    { key: 'ownerName', header: '所属单位/场所', width: 22, value: (t) => t.ownerName, defaultVisible: true },
+    { key: 'villageName', header: '所属村/社区', width: 10, value: (t) => t.villageName, defaultVisible: true },
+    { key: 'tankFarm', header: '罐区', width: 8, value: (t) => t.tankFarm, defaultVisible: true },
+    { key: 'code', header: '罐号', width: 7, align: 'center', value: (t) => t.code, defaultVisible: true },
+    { key: 'medium', header: '介质', width: 10, value: (t) => t.medium, defaultVisible: true },
+    { key: 'cas', header: 'CAS号', width: 11, value: (t) => t.cas },
+    { key: 'designCapacityM3', header: '设计容积(m³)', width: 9, align: 'right', type: 'number', value: (t) => t.designCapacityM3, defaultVisible: true },
+    { key: 'maxStoredT', header: '最大储存量(t)', width: 9, align: 'right', type: 'number', value: (t) => t.maxStoredT, defaultVisible: true },
+    { key: 'type', header: '类型', width: 8, align: 'center', value: (t) => t.type },
+    { key: 'pressureClass', header: '压力等级', width: 6, align: 'center', value: (t) => t.pressureClass },
+    { key: 'status', header: '状态', width: 6, align: 'center', value: (t) => t.status, defaultVisible: true },
+    { key: 'publicLabel', header: '公开标识', width: 6, align: 'center', value: (t) => yesNo(t.publicLabel), defaultVisible: true },
+    { key: 'responsible', header: '盯靠责任人及电话', width: 18, value: (t) => joined(t.responsibleName, t.responsiblePhone), defaultVisible: true },
+    { key: 'lastCheckOn', header: '最近检查', width: 10, align: 'center', type: 'date', value: (t) => t.lastCheckOn },
+    { key: 'registeredOn', header: '登记日期', width: 10, align: 'center', type: 'date', value: (t) => t.registeredOn },
+    { key: 'notes', header: '备注', width: 14, value: (t) => t.notes },
+  ],
+};
+
+export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger, tanks: tankLedger } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];
 

@@ -97,6 +97,25 @@ describe('ledgers.data', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { columns: '台账中没有这些列：uscc' } } });
   });
 
+  it('builds the 储罐台账: by category, grouped by owner, tank farm and code; filters named in the summary line', async () => {
+    const data = await backend.call('ledgers.data', { ledger: 'tanks' });
+    expect(data).toMatchObject({ title: '示例镇储罐台账', orientation: 'landscape', filterSummary: '范围：全部' });
+    const all = await backend.call('tanks.list', { pageSize: 500 });
+    expect(data.rows).toHaveLength(all.total);
+    expect(data.rows.map((row) => row[4])).toEqual(all.items.map((tank) => tank.code));
+    // Categories come in blocks, and within one owner its tanks stay together.
+    const categories = data.rows.map((row) => row[0]);
+    expect(categories.filter((category, index) => index === 0 || categories[index - 1] !== category)).toEqual(['一般化工企业储罐', '危化品企业储罐', '四闲场所储罐']);
+
+    const unlabelled = await backend.call('ledgers.data', { ledger: 'tanks', filters: { category: '四闲场所储罐', publicLabel: false } });
+    expect(unlabelled.filterSummary).toBe('筛选条件：类别：四闲场所储罐；未公开标识');
+    const expected = await backend.call('tanks.list', { category: '四闲场所储罐', publicLabel: false, pageSize: 500 });
+    expect(expected.total).toBeGreaterThan(0);
+    expect(unlabelled.rows).toHaveLength(expected.total);
+    const labelColumn = unlabelled.columns.findIndex((column) => column.key === 'publicLabel');
+    expect(unlabelled.rows.every((row) => row[0] === '四闲场所储罐' && row[labelColumn] === '否')).toBe(true);
+  });
+
   it('is readable by a 只读 user (leaders print)', async () => {
     const token = await backend.loginAs('readonly');
     expect(await backend.dispatch('ledgers.data', { ledger: 'villages' }, token)).toMatchObject({ ok: true });

@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
+import type { TankFilters } from '../../../shared/api/tanks';
 import type { LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
 import { defaultColumnKeys, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
 import type { z } from 'zod';
 import type { HandlerContext } from '../../api/context';
 import { invalid } from '../../api/errors';
-import { gridWorkers, villages } from '../../db/schema';
+import { enterprises, gridWorkers, idleSites, villages } from '../../db/schema';
 import { allEnterprises } from '../enterprises/service';
 import { allGridWorkers } from '../gridWorkers/service';
+import { allTanks } from '../tanks/service';
 import { getOfficeSettings } from '../settings/service';
 import { allVillages } from '../villages/service';
 
@@ -20,7 +22,7 @@ export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
-function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers, id: number): string {
+function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers | typeof enterprises | typeof idleSites, id: number): string {
   return ctx.appDb.db.select({ name: table.name }).from(table).where(eq(table.id, id)).get()?.name ?? `#${id}`;
 }
 
@@ -49,6 +51,19 @@ function villageFilterSummary(filters: { q?: string; kind?: string }): string[] 
 function gridWorkerFilterSummary(ctx: HandlerContext, filters: GridWorkerFilters): string[] {
   const parts: string[] = [];
   if (filters.villageId) parts.push(`负责村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+function tankFilterSummary(ctx: HandlerContext, filters: TankFilters): string[] {
+  const parts: string[] = [];
+  if (filters.category) parts.push(`类别：${filters.category}`);
+  if (filters.villageId) parts.push(`所属村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.enterpriseId) parts.push(`所属企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.idleSiteId) parts.push(`所属四闲场所：${nameOf(ctx, idleSites, filters.idleSiteId)}`);
+  if (filters.status) parts.push(`状态：${filters.status}`);
+  if (filters.publicLabel !== undefined) parts.push(filters.publicLabel ? '已公开标识' : '未公开标识');
+  if (filters.hasResponsible !== undefined) parts.push(filters.hasResponsible ? '有专人盯靠' : '无专人盯靠');
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }
@@ -123,6 +138,11 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const { filters } = request;
       const loadRows = () => allGridWorkers(ctx, filters);
       return use(plan(ctx, 'gridWorkers', ledgerDefinitions.gridWorkers, loadRows, request.columns, gridWorkerFilterSummary(ctx, filters)));
+    }
+    case 'tanks': {
+      const { filters, sortField, sortOrder } = request;
+      const loadRows = () => allTanks(ctx, filters, { sortField, sortOrder });
+      return use(plan(ctx, 'tanks', ledgerDefinitions.tanks, loadRows, request.columns, tankFilterSummary(ctx, filters)));
     }
   }
 }

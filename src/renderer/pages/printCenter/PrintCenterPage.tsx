@@ -3,8 +3,10 @@ import { Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography }
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
+import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
+import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
 import { useShellPrint } from '../../print/shellPrint';
@@ -134,9 +136,38 @@ function GridWorkerFilterFields(props: FilterProps) {
   );
 }
 
+function TankFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="罐号、介质、罐区、单位" {...props} />
+      <VillageSelect label="所属村/社区" {...props} />
+      <Select<string>
+        aria-label="储罐类别"
+        placeholder="全部类别"
+        allowClear
+        style={{ width: 170 }}
+        value={filters.category as string | undefined}
+        options={tankCategories.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('category', value)}
+      />
+      <Select<string>
+        aria-label="储罐状态"
+        placeholder="全部状态"
+        allowClear
+        style={{ width: 120 }}
+        value={filters.status as string | undefined}
+        options={tankStatuses.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('status', value)}
+      />
+    </Space>
+  );
+}
+
 /** What the print center offers per ledger: its list page's filters and sort fields. */
 type LedgerOptions = { Filters: (props: FilterProps) => ReactNode } & (
-  | { sortFields: readonly string[] }
+  /** `sortLabels` where a field name means something else in this ledger (罐号, not 区划代码). */
+  | { sortFields: readonly string[]; sortLabels?: Record<string, string> }
   /** A list with one fixed order has no sort choice; the page says what that order is. */
   | { fixedOrder: string }
 );
@@ -145,6 +176,11 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
   enterprises: { Filters: EnterpriseFilterFields, sortFields: enterpriseSortFields },
   villages: { Filters: VillageFilterFields, sortFields: villageSortFields },
   gridWorkers: { Filters: GridWorkerFilterFields, fixedOrder: '按姓名排列（与网格员列表相同）' },
+  tanks: {
+    Filters: TankFilterFields,
+    sortFields: tankSortFields,
+    sortLabels: { code: '罐号', ownerName: '所属单位/场所', status: '状态', registeredOn: '登记日期' },
+  },
 };
 
 /**
@@ -220,7 +256,7 @@ export function PrintCenterPage() {
                 allowClear
                 style={{ width: 180 }}
                 value={choice.sortField}
-                options={options.sortFields.map((field) => ({ label: sortLabels[field] ?? field, value: field }))}
+                options={options.sortFields.map((field) => ({ label: options.sortLabels?.[field] ?? sortLabels[field] ?? field, value: field }))}
                 onChange={(sortField) => setChoice((previous) => ({ ...previous, sortField }))}
               />
               <Radio.Group
