@@ -133,6 +133,13 @@ export function insertTanksAndIdleSites(
   const inspectorsOf = () => `${personName(random)}、${personName(random)}`;
   const sites: { id: number; village: DemoPlaceVillage; finding: string; foundOn: string; point: [number, number] }[] = [];
   let sampled = 0;
+  const usedNames = new Set<string>();
+  const uniqueName = (base: string) => {
+    let name = base;
+    for (let n = 2; usedNames.has(name); n += 1) name = `${base}${n}号`;
+    usedNames.add(name);
+    return name;
+  };
   for (const [finding, disposal, sealed, count] of findings) {
     for (let i = 0; i < count; i += 1) {
       const village = pick(random, villages);
@@ -146,7 +153,7 @@ export function insertTanksAndIdleSites(
       const address = `示例镇${village.name}${pick(random, village.roads)}${intBetween(random, 1, 388)}号`;
       const id = Number(
         insertSite.run(
-          `${village.name}${owner}闲置${kind}`,
+          uniqueName(`${village.name}${owner}闲置${kind}`),
           kind,
           address,
           village.id,

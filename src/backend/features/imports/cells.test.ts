@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, normalizeHeader, readDate, readNumber, readYesNo } from './cells';
-import { splitPersonAndPhone } from './entities/enterprises';
+import { splitPersonAndPhone } from './readers';
 
 describe('readDate', () => {
   it.each([

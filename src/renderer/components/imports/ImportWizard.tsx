@@ -23,6 +23,7 @@ const maxMegabytes = maxImportBytes / 1024 / 1024;
 /** What the duplicate rule compares, per entity (shown above its choice in the preview). */
 const duplicatesLabels: Record<ImportEntity, string> = {
   enterprises: '已存在的企业（按统一社会信用代码）',
+  tanks: '已登记的储罐（按所属单位和罐号）',
 };
 
 type Step = 0 | 1 | 2 | 3;

@@ -13,12 +13,12 @@ import { normalizeUscc } from '../../../../shared/domain/uscc';
 import type { HandlerContext, RequestContext } from '../../../api/context';
 import { enterprises, gridWorkers, gridWorkerVillages, villages } from '../../../db/schema';
 import { createEnterprise, getEnterprise, updateEnterprise } from '../../enterprises/service';
-import { cellText, readNumber, readYesNo, toHalfWidth, type CellReading, type RawCell } from '../cells';
+import { cellText, readNumber, readYesNo, type CellReading, type RawCell } from '../cells';
+import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
 import type { Importer, ImportFieldSpec, RowProblem, RowResult } from '../importer';
 
 type EnterpriseInput = ReturnType<typeof enterpriseFields.parse>;
 
-const labelList = (values: readonly string[]) => values.join('、');
 
 const fields: ImportFieldSpec[] = [
   { key: 'name', label: '企业名称', required: true, hint: '必填', synonyms: ['单位名称', '企业(单位)名称', '生产经营单位名称', '企业全称', '名称'] },
@@ -83,24 +83,6 @@ function fieldOfSchemaKey(key: string, mapped: ReadonlySet<string>): string | nu
 
 // --- reading the enum columns -------------------------------------------------------------------------------
 
-/** Reads one of `values` (or an alias of one); an unknown text is reported listing `shown` (default: the values). */
-function enumReader<T extends string>(label: string, values: readonly T[], aliases: Record<string, T>, shown: readonly string[] = values) {
-  const known = new Map<string, T>();
-  for (const value of values) known.set(normalizeLabel(value), value);
-  for (const [alias, value] of Object.entries(aliases)) known.set(normalizeLabel(alias), value);
-  return (cell: RawCell): CellReading<T | undefined> => {
-    const text = normalizeLabel(cellText(cell));
-    if (text === '') return { ok: true, value: undefined };
-    const value = known.get(text);
-    if (value) return { ok: true, value };
-    return { ok: false, message: `${label}「${cellText(cell)}」无法识别，可填：${labelList(shown)}` };
-  };
-}
-
-function normalizeLabel(text: string): string {
-  return toHalfWidth(text).replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/—|－/g, '-');
-}
-
 const riskAliases: Record<string, RiskLevel> = {};
 for (const level of riskLevels) {
   const short = riskLevelShortLabels[level];
@@ -155,24 +137,6 @@ const readStatus = enumReader('经营状态', enterpriseStatuses, {
   已注销: '注销',
   已关闭: '关闭',
 });
-
-const phonePattern = /^(?:\+?86[-\s]?)?\d[\d\s-]{5,}\d(?:\s*转\s*\d+)?$/;
-const separators = /[\s,，;；/、:：]+/g;
-
-/**
- * "张三 13800000000", "李四/0769-88881234", "13800000000": a name, then a phone after a separator. The phone
- * is the longest tail after a separator that is all phone, so digits in a name ("张1 138…") stay in the name.
- */
-export function splitPersonAndPhone(cell: RawCell): { name: string | null; phone: string | null } {
-  const text = toHalfWidth(cellText(cell)).trim();
-  if (text === '') return { name: null, phone: null };
-  if (phonePattern.test(text)) return { name: null, phone: text };
-  for (const separator of text.matchAll(separators)) {
-    const phone = text.slice(separator.index + separator[0].length);
-    if (phonePattern.test(phone)) return { name: text.slice(0, separator.index).trim() || null, phone };
-  }
-  return { name: cellText(cell), phone: null };
-}
 
 // --- lookups -------------------------------------------------------------------------------------------------
 
