@@ -12,6 +12,7 @@ import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { formatTable, type BenchRow } from './bench/harness';
 import { printBench } from './bench/print';
+import { tanksBench } from './bench/tanks';
 import { appVersion, resourcesDir } from './repo';
 
 export interface BenchContext {
@@ -26,6 +27,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'export', run: exportBench },
   { name: 'print', run: printBench },
   { name: 'import', run: importBench },
+  { name: 'tanks', run: tanksBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */

@@ -272,7 +272,13 @@ const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(
  */
 export function tankSummary(ctx: HandlerContext, input: Parsed<'tanks.summary'>): TankSummary {
   const asOf = input.asOf ?? today(ctx);
-  const statusAsOf = sql<TankStatus>`(SELECT c.to_status FROM tank_status_changes c WHERE c.tank_id = ${tanks.id} AND c.changed_on <= ${asOf} ORDER BY c.changed_on DESC, c.id DESC LIMIT 1)`;
+  // As of a date on or after the last recorded change, every tank's status is its current one: skip reading
+  // the history tank by tank (most summaries are "as of today").
+  const lastChange = ctx.appDb.db.select({ last: sql<string | null>`max(${tankStatusChanges.changedOn})` }).from(tankStatusChanges).get()?.last ?? '';
+  const statusAsOf =
+    asOf >= lastChange
+      ? sql<TankStatus>`${tanks.status}`
+      : sql<TankStatus>`(SELECT c.to_status FROM tank_status_changes c WHERE c.tank_id = ${tanks.id} AND c.changed_on <= ${asOf} ORDER BY c.changed_on DESC, c.id DESC LIMIT 1)`;
   const { status, ...filters } = input;
   const rows = ctx.appDb.db
     .select({
