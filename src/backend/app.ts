@@ -8,6 +8,7 @@ import { attachmentHandlers } from './features/attachments/handlers';
 import { auditHandlers } from './features/audit/handlers';
 import { authHandlers } from './features/auth/handlers';
 import { authenticate } from './features/auth/service';
+import { chemicalHandlers } from './features/chemicals/handlers';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
@@ -26,6 +27,7 @@ export const handlerGroups: HandlerGroup[] = [
   authHandlers,
   settingsHandlers,
   villageHandlers,
+  chemicalHandlers,
   gridWorkerHandlers,
   enterpriseHandlers,
   attachmentHandlers,

@@ -24,3 +24,19 @@ export function assertNoLinks(ctx: HandlerContext, counters: LinkCounter[], id: 
   }
   if (parts.length) throw conflict(`${what}仍有关联记录：${parts.join('；')}。${advice}`);
 }
+
+/**
+ * Counts the live rows of `table` whose `column` points at the record, with up to three of their titles.
+ * Table, column and title are constants written by the caller, never user input, so they may be spliced in.
+ */
+export function liveRowsPointingAt(label: string, table: string, column: string, titleSql: string): LinkCounter {
+  return {
+    label,
+    count: (ctx, id) => ctx.appDb.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${column} = ? AND deleted_at IS NULL`).pluck().get(id) as number,
+    examples: (ctx, id) =>
+      ctx.appDb.sqlite
+        .prepare(`SELECT ${titleSql} FROM ${table} WHERE ${column} = ? AND deleted_at IS NULL ORDER BY id LIMIT 3`)
+        .pluck()
+        .all(id) as string[],
+  };
+}

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   DeleteOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   PrinterOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -11,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import type { ApiName } from '../../shared/api';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { ChemicalsPage } from '../pages/chemicals/ChemicalsPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
@@ -35,6 +37,7 @@ export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
   { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },
+  { path: '/chemicals', label: '化学品目录', icon: <ExperimentOutlined />, element: <ChemicalsPage /> },
   { path: '/print-center', label: '打印中心', icon: <PrinterOutlined />, element: <PrintCenterPage /> },
   { path: '/trash', label: '回收站', icon: <DeleteOutlined />, element: <TrashPage />, system: true },
   { path: '/users', label: '账户管理', icon: <UserOutlined />, element: <UsersPage />, system: true, requires: 'users.list' },

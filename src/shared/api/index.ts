@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentsApi } from './attachments';
 import { auditApi } from './audit';
 import { authApi, usersApi } from './auth';
+import { chemicalsApi } from './chemicals';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
 import { gridWorkersApi } from './gridWorkers';
@@ -24,6 +25,7 @@ export const apiContract = {
   ...usersApi,
   ...settingsApi,
   ...villagesApi,
+  ...chemicalsApi,
   ...gridWorkersApi,
   ...enterprisesApi,
   ...attachmentsApi,

@@ -6,35 +6,16 @@ import { nowIso, type HandlerContext, type RequestContext } from '../../api/cont
 import { conflict, invalid, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
 import { perConnection } from '../../db/perConnection';
-import { enterprises, gridWorkers, tanks, villages } from '../../db/schema';
+import { enterprises, gridWorkers, villages } from '../../db/schema';
 import { recordAudit } from '../audit/service';
-import { assertNoLinks, countLinks, type LinkCounter } from '../links';
+import { assertNoLinks, countLinks, liveRowsPointingAt, type LinkCounter } from '../links';
 import { nameInitials } from './initials';
 
 /**
  * Records that point at an enterprise and so block deleting it: its tanks now; later features (filings,
  * plans, hazards) add their counters here.
  */
-export const enterpriseLinks: LinkCounter[] = [
-  {
-    label: '储罐',
-    count: (ctx, id) =>
-      ctx.appDb.db
-        .select({ count: sql<number>`count(*)` })
-        .from(tanks)
-        .where(and(eq(tanks.enterpriseId, id), isNull(tanks.deletedAt)))
-        .get()?.count ?? 0,
-    examples: (ctx, id) =>
-      ctx.appDb.db
-        .select({ code: tanks.code })
-        .from(tanks)
-        .where(and(eq(tanks.enterpriseId, id), isNull(tanks.deletedAt)))
-        .orderBy(asc(tanks.code))
-        .limit(3)
-        .all()
-        .map((row) => row.code),
-  },
-];
+export const enterpriseLinks: LinkCounter[] = [liveRowsPointingAt('储罐', 'tanks', 'enterprise_id', 'code')];
 
 const columns = {
   id: enterprises.id,

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { AuditAction, AuditEntity, AuditEntry, FieldChange } from '../../../shared/api/audit';
 import { roleLabels, type Role } from '../../../shared/domain/roles';
+import { chemicalFieldLabels } from '../chemicals/fieldLabels';
 import { enterpriseFieldLabels, formatEnterpriseValue } from '../enterprises/fieldLabels';
 
 /**
@@ -34,6 +35,7 @@ const commonLabels: Record<string, string> = {
 
 const entityLabels: Partial<Record<AuditEntity, Record<string, string>>> = {
   enterprise: { name: '企业名称' },
+  chemical: chemicalFieldLabels,
   gridWorker: { name: '姓名', kind: '类别' },
   user: { username: '用户名', displayName: '姓名', role: '角色', disabled: '状态', password: '密码', lockedUntil: '锁定' },
 };
