@@ -12,6 +12,7 @@ import { chemicalHandlers } from './features/chemicals/handlers';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
+import { idleSiteHandlers } from './features/idleSites/handlers';
 import { importHandlers } from './features/imports/handlers';
 import { jobHandlers } from './features/jobs/handlers';
 import { ledgerHandlers } from './features/ledgers/handlers';
@@ -30,6 +31,7 @@ export const handlerGroups: HandlerGroup[] = [
   chemicalHandlers,
   gridWorkerHandlers,
   enterpriseHandlers,
+  idleSiteHandlers,
   attachmentHandlers,
   auditHandlers,
   ledgerHandlers,

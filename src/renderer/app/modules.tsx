@@ -4,6 +4,7 @@ import {
   DeleteOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  HomeOutlined,
   PrinterOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -15,6 +16,7 @@ import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { ChemicalsPage } from '../pages/chemicals/ChemicalsPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
+import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UsersPage } from '../pages/users/UsersPage';
@@ -35,6 +37,7 @@ export interface AppModule {
 
 export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
+  { path: '/idle-sites', label: '四闲场所', icon: <HomeOutlined />, element: <IdleSitesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
   { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },
   { path: '/chemicals', label: '化学品目录', icon: <ExperimentOutlined />, element: <ChemicalsPage /> },

@@ -6,6 +6,7 @@ import { chemicalsApi } from './chemicals';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
 import { gridWorkersApi } from './gridWorkers';
+import { idleSitesApi } from './idleSites';
 import { importsApi } from './imports';
 import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
@@ -28,6 +29,7 @@ export const apiContract = {
   ...chemicalsApi,
   ...gridWorkersApi,
   ...enterprisesApi,
+  ...idleSitesApi,
   ...attachmentsApi,
   ...auditApi,
   ...ledgersApi,

@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
 import { enterprises, gridWorkers, gridWorkerVillages, villages } from '../../db/schema';
 import { recordAudit } from '../audit/service';
-import { assertNoLinks, type LinkCounter } from '../links';
+import { assertNoLinks, liveRowsPointingAt, type LinkCounter } from '../links';
 
 type Row = typeof gridWorkers.$inferSelect;
 
@@ -138,11 +138,12 @@ const gridWorkerLinks: LinkCounter[] = [
         .where(and(eq(enterprises.gridWorkerId, id), isNull(enterprises.deletedAt)))
         .get()?.count ?? 0,
   },
+  liveRowsPointingAt('负责的四闲场所', 'idle_sites', 'grid_worker_id', 'name'),
 ];
 
 export function softDeleteGridWorker(ctx: RequestContext, id: number): void {
   const worker = getGridWorker(ctx, id);
-  assertNoLinks(ctx, gridWorkerLinks, id, `网格员「${worker.name}」`, '请先为这些企业更换网格员。');
+  assertNoLinks(ctx, gridWorkerLinks, id, `网格员「${worker.name}」`, '请先为这些企业或场所更换网格员。');
   const now = nowIso(ctx);
   ctx.appDb.db.update(gridWorkers).set({ deletedAt: now, updatedAt: now }).where(eq(gridWorkers.id, id)).run();
   recordAudit(ctx, { action: 'delete', entity: 'gridWorker', entityId: id, entityTitle: worker.name, changes: [] });

@@ -190,6 +190,20 @@ describe('tanks', () => {
     });
   });
 
+  it('an idle site with tanks cannot be deleted; emptying the 回收站 purges tanks before their owner', async () => {
+    const site = insertIdleSite('有储罐的场所', villageId);
+    const held = await backend.call('tanks.create', tank({ code: 'H-01', enterpriseId: null, idleSiteId: site }));
+    expect(await backend.dispatch('idleSites.delete', { id: site })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('储罐 1 条（如 H-01）') },
+    });
+    await backend.call('tanks.delete', { id: held.id });
+    await backend.call('idleSites.delete', { id: site });
+    const purged = await backend.call('trash.empty', {});
+    expect(purged.purged).toBeGreaterThanOrEqual(2);
+    expect(backend.ctx.appDb.sqlite.prepare('SELECT count(*) FROM tanks WHERE id = ?').pluck().get(held.id)).toBe(0);
+  });
+
   it('only 管理员/工作人员 write', async () => {
     const readonly = await backend.loginAs('readonly', 'leader-tanks');
     expect(await backend.dispatch('tanks.create', tank({ code: 'Z-01' }), readonly)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

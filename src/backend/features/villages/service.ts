@@ -5,7 +5,7 @@ import { nowIso, type HandlerContext, type RequestContext } from '../../api/cont
 import { conflict, isUniqueViolation, notFound } from '../../api/errors';
 import { enterprises, gridWorkers, gridWorkerVillages, villages } from '../../db/schema';
 import { recordAudit } from '../audit/service';
-import { assertNoLinks, type LinkCounter } from '../links';
+import { assertNoLinks, liveRowsPointingAt, type LinkCounter } from '../links';
 import { contains } from '../../db/like';
 
 type VillageRow = typeof villages.$inferSelect;
@@ -113,6 +113,7 @@ export const villageLinks: LinkCounter[] = [
         .all()
         .map((row) => row.name),
   },
+  liveRowsPointingAt('四闲场所', 'idle_sites', 'village_id', 'name'),
   {
     label: '网格员',
     count: (ctx, id) =>

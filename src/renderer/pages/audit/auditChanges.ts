@@ -3,6 +3,7 @@ import type { AuditAction, AuditEntity, AuditEntry, FieldChange } from '../../..
 import { roleLabels, type Role } from '../../../shared/domain/roles';
 import { chemicalFieldLabels } from '../chemicals/fieldLabels';
 import { enterpriseFieldLabels, formatEnterpriseValue } from '../enterprises/fieldLabels';
+import { idleSiteFieldLabels } from '../idleSites/fieldLabels';
 
 /**
  * Chinese names of the fields the backend records in `changes`. The backend stores field keys as they are
@@ -37,6 +38,7 @@ const entityLabels: Partial<Record<AuditEntity, Record<string, string>>> = {
   enterprise: { name: '企业名称' },
   chemical: chemicalFieldLabels,
   gridWorker: { name: '姓名', kind: '类别' },
+  idleSite: idleSiteFieldLabels as Record<string, string>,
   user: { username: '用户名', displayName: '姓名', role: '角色', disabled: '状态', password: '密码', lockedUntil: '锁定' },
 };
 

@@ -1,0 +1,365 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { IdleSite, IdleSiteFields } from '../../../shared/api/idleSites';
+import {
+  idleSiteDisposals,
+  idleSiteFindings,
+  idleSiteKinds,
+  type IdleSiteDisposal,
+  type IdleSiteFinding,
+  type IdleSiteKind,
+} from '../../../shared/domain/idleSite';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/permissions';
+import { DisposalTag, FindingTag, personWithPhone } from './display';
+import { IdleSiteFormModal } from './IdleSiteForm';
+import {
+  hasActiveFilters,
+  pageSizes,
+  readIdleSiteListQuery,
+  writeIdleSiteListQuery,
+  type IdleSiteListQuery,
+} from './listParams';
+import { IdleSiteSummaryCard } from './SummaryCard';
+import { useDeleteIdleSite } from './useDeleteIdleSite';
+
+type Editing = { mode: 'create' } | { mode: 'edit'; site: IdleSite } | null;
+
+/** Where the detail page's back link returns to when it was not opened from the list (e.g. after a reload). */
+export const lastListSearchKey = 'anjian.idleSites.listSearch';
+
+export function IdleSiteList() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => readIdleSiteListQuery(params), [params]);
+  const list = useApiQuery('idleSites.list', query);
+  const villages = useApiQuery('villages.options', {});
+  const [editing, setEditing] = useState<Editing>(null);
+  // Bumped after every write so the summary card counts again.
+  const [version, setVersion] = useState(0);
+  const navigate = useNavigate();
+  const can = useCan();
+  const canWrite = can('idleSites.update');
+  const deleteSite = useDeleteIdleSite();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  /** Changes the list state in the URL; any change but paging goes back to page 1. */
+  function update(patch: Partial<IdleSiteListQuery>, options: { replace?: boolean } = {}) {
+    setParams(writeIdleSiteListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
+  }
+  // The debounced search fires after later renders; it must not write back a stale copy of the other filters.
+  const updateRef = useRef(update);
+  useEffect(() => {
+    updateRef.current = update;
+  });
+
+  // Typed locally, written to the URL ~300 ms after the last key; a URL change from elsewhere puts its text back.
+  const [searchText, setSearchText] = useState(query.q ?? '');
+  const [syncedQ, setSyncedQ] = useState(query.q);
+  if (query.q !== syncedQ) {
+    setSyncedQ(query.q);
+    if ((query.q ?? '') !== searchText.trim()) setSearchText(query.q ?? '');
+  }
+  const searchTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(searchTimer.current), []);
+  function onSearchChange(text: string) {
+    setSearchText(text);
+    window.clearTimeout(searchTimer.current);
+    searchTimer.current = window.setTimeout(() => updateRef.current({ q: text.trim() || undefined }, { replace: true }), 300);
+  }
+  function searchNow(text: string) {
+    window.clearTimeout(searchTimer.current);
+    update({ q: text.trim() || undefined }, { replace: true });
+  }
+
+  useEffect(() => {
+    sessionStorage.setItem(lastListSearchKey, params.toString());
+  }, [params]);
+
+  // Ctrl+N registers a site, Ctrl+F jumps to the search box, as in the other lists.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (editing) return;
+      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        setEditing({ mode: 'create' });
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editing, canWrite]);
+
+  function reload() {
+    list.reload();
+    setVersion((value) => value + 1);
+  }
+
+  async function remove(site: IdleSite) {
+    if (!(await deleteSite(site))) return;
+    // Deleting the only row of the last page would leave staff looking at an empty page.
+    if (list.data?.items.length === 1 && query.page > 1) update({ page: query.page - 1 });
+    else reload();
+  }
+
+  function order(field: NonNullable<IdleSiteListQuery['sortField']>) {
+    return query.sortField === field ? query.sortOrder : null;
+  }
+
+  const columns: ColumnsType<IdleSite> = [
+    {
+      title: '序号',
+      key: 'index',
+      width: 50,
+      render: (_value, _row, index) => (query.page - 1) * query.pageSize + index + 1,
+    },
+    {
+      title: '场所名称',
+      dataIndex: 'name',
+      width: 210,
+      sorter: true,
+      sortOrder: order('name'),
+      render: (name: string, row) => (
+        <div className="idle-site-name">
+          <Space size={4} wrap={false}>
+            <Link to={`/idle-sites/${row.id}`} state={{ listSearch: params.toString() }} onClick={(event) => event.stopPropagation()}>
+              {name}
+            </Link>
+            {row.tankCount > 0 && <Tag color="geekblue">储罐{row.tankCount}</Tag>}
+          </Space>
+          {row.address && (
+            <Typography.Text type="secondary" ellipsis={{ tooltip: row.address }} className="idle-site-address">
+              {row.address}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    { title: '类型', dataIndex: 'kind', width: 64 },
+    { title: '所属村/社区', dataIndex: 'villageName', width: 96, ellipsis: true },
+    {
+      title: '户主/产权人',
+      key: 'owner',
+      width: 140,
+      ellipsis: true,
+      render: (_value, row) => personWithPhone(row.ownerName, row.ownerPhone),
+    },
+    {
+      title: '排查发现',
+      dataIndex: 'finding',
+      width: 92,
+      render: (finding: IdleSiteFinding) => <FindingTag finding={finding} />,
+    },
+    {
+      title: '处置情况',
+      key: 'disposal',
+      width: 120,
+      render: (_value, row) => (
+        <Space size={4} wrap={false}>
+          <DisposalTag disposal={row.disposal} />
+          {row.sealed && row.disposal !== '贴封条' && (
+            <Tag color="magenta" title="已贴封条">
+              封
+            </Tag>
+          )}
+          {row.sampled && (
+            <Tag color="blue" title="已抽样化验">
+              样
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: '排查日期',
+      dataIndex: 'foundOn',
+      width: 104,
+      sorter: true,
+      sortOrder: order('foundOn'),
+    },
+    {
+      title: '最近排查',
+      dataIndex: 'lastInspectedOn',
+      width: 100,
+      render: (value: string | null, row) => (value ? <span title={`共 ${row.inspectionCount} 次排查记录`}>{value}</span> : '—'),
+    },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 100,
+      fixed: 'right',
+      render: (_value, site) => (
+        // Clicks here (and in the Popconfirm, whose events bubble through React's tree) must not open the row.
+        <div onClick={(event) => event.stopPropagation()}>
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', site })}>
+              编辑
+            </Button>
+            <Popconfirm
+              title={`删除「${site.name}」？`}
+              description="删除后可在回收站恢复。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => remove(site)}
+            >
+              <Button type="link" size="small" danger>
+                删除
+              </Button>
+            </Popconfirm>
+          </Space>
+        </div>
+      ),
+    });
+  }
+
+  const onTableChange: TableProps<IdleSite>['onChange'] = (pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sortField = single?.order ? (single.field as IdleSiteListQuery['sortField']) : undefined;
+    update({
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      sortField,
+      sortOrder: sortField ? (single.order ?? undefined) : undefined,
+    });
+  };
+
+  const createDefaults = useMemo<Partial<IdleSiteFields> | undefined>(
+    () => (query.villageId ? { villageId: query.villageId } : undefined),
+    [query.villageId],
+  );
+
+  return (
+    <Card title="四闲场所排查整治" variant="borderless">
+      <IdleSiteSummaryCard key={version} villageId={query.villageId} from={query.foundFrom} to={query.foundTo} />
+      <div className="page-toolbar">
+        <Input.Search
+          ref={(instance) => {
+            searchRef.current = instance?.input ?? null;
+          }}
+          aria-label="搜索四闲场所"
+          placeholder="搜索场所名称/地址/户主"
+          title="Ctrl+F 定位到搜索框"
+          allowClear
+          style={{ width: 300 }}
+          value={searchText}
+          onChange={(event) => onSearchChange(event.target.value)}
+          onSearch={searchNow}
+        />
+        <DatePicker.RangePicker
+          aria-label="排查日期"
+          placeholder={['排查日期起', '排查日期止']}
+          style={{ width: 260 }}
+          value={[query.foundFrom ? dayjs(query.foundFrom) : null, query.foundTo ? dayjs(query.foundTo) : null]}
+          allowEmpty={[true, true]}
+          onChange={(range) =>
+            update({ foundFrom: range?.[0]?.format('YYYY-MM-DD') ?? undefined, foundTo: range?.[1]?.format('YYYY-MM-DD') ?? undefined })
+          }
+        />
+        <span className="spacer" />
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+            新增（Ctrl+N）
+          </Button>
+        )}
+      </div>
+      <div className="page-toolbar">
+        <Select<number>
+          aria-label="所属村/社区"
+          placeholder="全部村/社区"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 150 }}
+          value={query.villageId}
+          options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
+          onChange={(villageId) => update({ villageId })}
+        />
+        <Select<IdleSiteKind>
+          aria-label="场所类型"
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 110 }}
+          value={query.kind}
+          options={idleSiteKinds.map((kind) => ({ label: kind, value: kind }))}
+          onChange={(kind) => update({ kind })}
+        />
+        <Select<IdleSiteFinding>
+          aria-label="排查发现"
+          placeholder="全部排查发现"
+          allowClear
+          style={{ width: 130 }}
+          value={query.finding}
+          options={idleSiteFindings.map((finding) => ({ label: finding, value: finding }))}
+          onChange={(finding) => update({ finding })}
+        />
+        <Select<IdleSiteDisposal>
+          aria-label="处置情况"
+          placeholder="全部处置情况"
+          allowClear
+          style={{ width: 130 }}
+          value={query.disposal}
+          options={idleSiteDisposals.map((disposal) => ({ label: disposal, value: disposal }))}
+          onChange={(disposal) => update({ disposal })}
+        />
+        {hasActiveFilters(query) && (
+          <Button type="link" onClick={() => setParams(writeIdleSiteListQuery({ page: 1, pageSize: query.pageSize }))}>
+            重置筛选
+          </Button>
+        )}
+        <span className="spacer" />
+        <Typography.Text type="secondary">
+          共 <Typography.Text strong>{list.data?.total ?? 0}</Typography.Text> 处
+        </Typography.Text>
+      </div>
+      <Table<IdleSite>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.loading}
+        onChange={onTableChange}
+        scroll={{ x: 'max-content' }}
+        rowClassName={() => 'clickable-row'}
+        onRow={(site) => ({
+          onClick: () => {
+            // Selecting text to copy (an address, a phone number) is not a request to open the site.
+            if (window.getSelection()?.toString()) return;
+            navigate(`/idle-sites/${site.id}`, { state: { listSearch: params.toString() } });
+          },
+        })}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total,
+          pageSizeOptions: pageSizes,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 处`,
+        }}
+        locale={{
+          emptyText: list.error
+            ? list.error.message
+            : hasActiveFilters(query)
+              ? '没有符合条件的四闲场所'
+              : canWrite
+                ? '暂无四闲场所，点击“新增”登记排查到的闲置厂房、院落、仓库、场地'
+                : '暂无四闲场所',
+        }}
+      />
+      <IdleSiteFormModal
+        open={editing !== null}
+        site={editing?.mode === 'edit' ? editing.site : null}
+        defaults={createDefaults}
+        onClose={() => setEditing(null)}
+        onSaved={reload}
+      />
+    </Card>
+  );
+}
