@@ -1,5 +1,6 @@
 import type { LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
+import { idleSiteSortFields } from '../../shared/api/idleSites';
 import { tankSortFields } from '../../shared/api/tanks';
 import { villageSortFields } from '../../shared/api/villages';
 import { tankCategories, tankStatuses } from '../../shared/domain/tank';
@@ -7,6 +8,7 @@ import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
 import { printInShell } from './shellPrint';
 import { filterKeys, positiveInt, readEnterpriseFilters } from '../pages/enterprises/listParams';
+import { filterKeys as idleSiteFilterKeys, readIdleSiteFilters } from '../pages/idleSites/listParams';
 
 /**
  * A print view's state lives in its URL (`#/print/enterprises?riskLevel=red&sort=name&order=ascend&columns=name,uscc`),
@@ -58,6 +60,10 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
   gridWorkers(params) {
     return { ledger: 'gridWorkers', filters: { q: readKeyword(params), villageId: positiveInt(params.get('villageId')) }, columns: readColumns(params) };
   },
+  idleSites(params) {
+    const sortField = oneOf(idleSiteSortFields, params.get('sort'));
+    return { ledger: 'idleSites', filters: readIdleSiteFilters(params), sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
+  },
   tanks(params) {
     const sortField = oneOf(tankSortFields, params.get('sort'));
     return {
@@ -88,6 +94,7 @@ const printFilterKeys: Record<LedgerId, readonly string[]> = {
   enterprises: filterKeys,
   villages: ['q', 'kind'],
   gridWorkers: ['q', 'villageId'],
+  idleSites: idleSiteFilterKeys,
   tanks: ['q', 'category', 'status', 'villageId', 'enterpriseId', 'idleSiteId', 'publicLabel', 'hasResponsible'],
 };
 
@@ -97,6 +104,7 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   villages: '/villages',
   gridWorkers: '/grid-workers',
   tanks: '/tanks',
+  idleSites: '/idle-sites',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */

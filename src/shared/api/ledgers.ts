@@ -4,6 +4,7 @@ import { method } from './contract';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
 import { gridWorkerFilters } from './gridWorkers';
 import { sortOrderSchema } from './common';
+import { idleSiteFilters, idleSiteSortFields } from './idleSites';
 import { tankFilters, tankSortFields } from './tanks';
 import { villageSortFields } from './villages';
 
@@ -29,6 +30,13 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
   z.object({
     ledger: z.literal('gridWorkers'),
     filters: gridWorkerFilters.default({}),
+    columns: columnsInput,
+  }),
+  z.object({
+    ledger: z.literal('idleSites'),
+    filters: idleSiteFilters.default({}),
+    sortField: z.enum(idleSiteSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
     columns: columnsInput,
   }),
   z.object({

@@ -1,4 +1,5 @@
 import type { Enterprise } from '../api/enterprises';
+import type { IdleSite } from '../api/idleSites';
 import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
 import type { Village } from '../api/villages';
@@ -130,7 +131,30 @@ export const tankLedger: LedgerDefinition<Tank> = {
   ],
 };
 
-export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger, tanks: tankLedger } as const;
+/** 四闲场所排查整治台账: what each sweep found at each site and how it was disposed of. */
+export const idleSiteLedger: LedgerDefinition<IdleSite> = {
+  name: '“四闲”场所排查整治台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'name', header: '场所名称', width: 20, value: (s) => s.name, defaultVisible: true },
+    { key: 'kind', header: '类型', width: 5, align: 'center', value: (s) => s.kind, defaultVisible: true },
+    { key: 'villageName', header: '所属村/社区', width: 9, value: (s) => s.villageName, defaultVisible: true },
+    { key: 'address', header: '地址', width: 18, value: (s) => s.address },
+    { key: 'owner', header: '户主/产权人及电话', width: 16, value: (s) => joined(s.ownerName, s.ownerPhone), defaultVisible: true },
+    { key: 'currentUse', header: '现用途', width: 8, value: (s) => s.currentUse },
+    { key: 'foundOn', header: '排查日期', width: 10, align: 'center', type: 'date', value: (s) => s.foundOn, defaultVisible: true },
+    { key: 'finding', header: '排查发现', width: 8, align: 'center', value: (s) => s.finding, defaultVisible: true },
+    { key: 'disposal', header: '处置措施', width: 8, align: 'center', value: (s) => s.disposal, defaultVisible: true },
+    { key: 'disposedOn', header: '处置日期', width: 10, align: 'center', type: 'date', value: (s) => s.disposedOn, defaultVisible: true },
+    { key: 'sealed', header: '贴封条', width: 5, align: 'center', value: (s) => yesNo(s.sealed), defaultVisible: true },
+    { key: 'sampled', header: '抽样化验', width: 5, align: 'center', value: (s) => yesNo(s.sampled) },
+    { key: 'tankCount', header: '储罐数', width: 5, align: 'right', type: 'number', value: (s) => s.tankCount, defaultVisible: true },
+    { key: 'gridWorkerName', header: '网格员', width: 7, value: (s) => s.gridWorkerName },
+    { key: 'notes', header: '备注', width: 14, value: (s) => s.notes },
+  ],
+};
+
+export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger, tanks: tankLedger, idleSites: idleSiteLedger } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];
 

@@ -78,18 +78,29 @@ function selectIdleSites(ctx: Pick<HandlerContext, 'appDb'>) {
 // The enum columns are plain text in SQLite; the schema's CHECK-free columns only ever hold what the contract let in.
 type IdleSiteRow = Omit<IdleSite, 'kind' | 'finding' | 'disposal'> & { kind: string; finding: string; disposal: string };
 
+type IdleSiteSort = { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' | 'descend' };
+
+function orderOf(sort: IdleSiteSort) {
+  const direction = sort.sortOrder === 'ascend' ? asc : desc;
+  // Ties broken by id in the same direction, so pages never overlap or skip rows.
+  return [direction(sortColumns[sort.sortField ?? 'updatedAt']), direction(idleSites.id)] as const;
+}
+
 export function listIdleSites(ctx: HandlerContext, input: Parsed<'idleSites.list'>) {
   const where = idleSiteWhere(input);
-  const direction = input.sortOrder === 'ascend' ? asc : desc;
   const items = selectIdleSites(ctx)
     .where(where)
-    // Ties broken by id in the same direction, so pages never overlap or skip rows.
-    .orderBy(direction(sortColumns[input.sortField ?? 'updatedAt']), direction(idleSites.id))
+    .orderBy(...orderOf(input))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all() as IdleSiteRow[] as IdleSite[];
   const total = ctx.appDb.db.select({ count: sql<number>`count(*)` }).from(idleSites).where(where).get()?.count ?? 0;
   return { items, total };
+}
+
+/** Every site matching the list's filters, in the list's order: what the printed 排查整治台账 holds. */
+export function allIdleSites(ctx: HandlerContext, filters: IdleSiteFilters, sort: IdleSiteSort = {}): IdleSite[] {
+  return selectIdleSites(ctx).where(idleSiteWhere(filters)).orderBy(...orderOf(sort)).all() as IdleSiteRow[] as IdleSite[];
 }
 
 export function getIdleSite(ctx: HandlerContext, id: number): IdleSite {

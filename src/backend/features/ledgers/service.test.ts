@@ -116,6 +116,19 @@ describe('ledgers.data', () => {
     expect(unlabelled.rows.every((row) => row[0] === '四闲场所储罐' && row[labelColumn] === '否')).toBe(true);
   });
 
+  it('builds the “四闲”场所排查整治台账 with the list’s filters, sort and summary line', async () => {
+    const all = await backend.call('ledgers.data', { ledger: 'idleSites', sortField: 'foundOn', sortOrder: 'ascend' });
+    expect(all).toMatchObject({ title: '示例镇“四闲”场所排查整治台账', orientation: 'landscape', filterSummary: '范围：全部' });
+    expect(all.rows).toHaveLength(342);
+    const dates = all.rows.map((row) => row[all.columns.findIndex((column) => column.key === 'foundOn')] as string);
+    expect([...dates].sort()).toEqual(dates);
+
+    const banned = await backend.call('ledgers.data', { ledger: 'idleSites', filters: { disposal: '取缔' } });
+    expect(banned.filterSummary).toBe('筛选条件：处置措施：取缔');
+    expect(banned.rows).toHaveLength((await backend.call('idleSites.list', { disposal: '取缔', pageSize: 1 })).total);
+    expect(banned.rows.length).toBe(16);
+  });
+
   it('is readable by a 只读 user (leaders print)', async () => {
     const token = await backend.loginAs('readonly');
     expect(await backend.dispatch('ledgers.data', { ledger: 'villages' }, token)).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
+import type { IdleSiteFilters } from '../../../shared/api/idleSites';
 import type { TankFilters } from '../../../shared/api/tanks';
 import type { LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
@@ -11,6 +12,7 @@ import { invalid } from '../../api/errors';
 import { enterprises, gridWorkers, idleSites, villages } from '../../db/schema';
 import { allEnterprises } from '../enterprises/service';
 import { allGridWorkers } from '../gridWorkers/service';
+import { allIdleSites } from '../idleSites/service';
 import { allTanks } from '../tanks/service';
 import { getOfficeSettings } from '../settings/service';
 import { allVillages } from '../villages/service';
@@ -64,6 +66,17 @@ function tankFilterSummary(ctx: HandlerContext, filters: TankFilters): string[] 
   if (filters.status) parts.push(`状态：${filters.status}`);
   if (filters.publicLabel !== undefined) parts.push(filters.publicLabel ? '已公开标识' : '未公开标识');
   if (filters.hasResponsible !== undefined) parts.push(filters.hasResponsible ? '有专人盯靠' : '无专人盯靠');
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+function idleSiteFilterSummary(ctx: HandlerContext, filters: IdleSiteFilters): string[] {
+  const parts: string[] = [];
+  if (filters.villageId) parts.push(`所属村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.kind) parts.push(`类型：${filters.kind}`);
+  if (filters.finding) parts.push(`排查发现：${filters.finding}`);
+  if (filters.disposal) parts.push(`处置措施：${filters.disposal}`);
+  if (filters.foundFrom || filters.foundTo) parts.push(`排查日期：${filters.foundFrom ?? '…'} 至 ${filters.foundTo ?? '…'}`);
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }
@@ -138,6 +151,11 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const { filters } = request;
       const loadRows = () => allGridWorkers(ctx, filters);
       return use(plan(ctx, 'gridWorkers', ledgerDefinitions.gridWorkers, loadRows, request.columns, gridWorkerFilterSummary(ctx, filters)));
+    }
+    case 'idleSites': {
+      const { filters, sortField, sortOrder } = request;
+      const loadRows = () => allIdleSites(ctx, filters, { sortField, sortOrder });
+      return use(plan(ctx, 'idleSites', ledgerDefinitions.idleSites, loadRows, request.columns, idleSiteFilterSummary(ctx, filters)));
     }
     case 'tanks': {
       const { filters, sortField, sortOrder } = request;

@@ -14,12 +14,15 @@ import {
   type IdleSiteKind,
 } from '../../../shared/domain/idleSite';
 import { useApiQuery } from '../../api/useApi';
+import { ExportButton } from '../../components/ExportButton';
+import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
 import { IdleSiteFormModal } from './IdleSiteForm';
 import {
   hasActiveFilters,
   pageSizes,
+  readIdleSiteFilters,
   readIdleSiteListQuery,
   writeIdleSiteListQuery,
   type IdleSiteListQuery,
@@ -265,6 +268,8 @@ export function IdleSiteList() {
           }
         />
         <span className="spacer" />
+        <PrintButton ledger="idleSites" state={{ filters: readIdleSiteFilters(params), sortField: query.sortField, sortOrder: query.sortOrder }} />
+        <ExportButton request={{ ledger: 'idleSites', filters: readIdleSiteFilters(params), sortField: query.sortField, sortOrder: query.sortOrder }} />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
             新增（Ctrl+N）

@@ -3,9 +3,11 @@ import { Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography }
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
+import { idleSiteSortFields } from '../../../shared/api/idleSites';
 import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
+import { idleSiteDisposals, idleSiteFindings } from '../../../shared/domain/idleSite';
 import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
@@ -164,6 +166,34 @@ function TankFilterFields(props: FilterProps) {
   );
 }
 
+function IdleSiteFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="名称、地址、户主" {...props} />
+      <VillageSelect label="所属村/社区" {...props} />
+      <Select<string>
+        aria-label="排查发现"
+        placeholder="全部排查发现"
+        allowClear
+        style={{ width: 150 }}
+        value={filters.finding as string | undefined}
+        options={idleSiteFindings.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('finding', value)}
+      />
+      <Select<string>
+        aria-label="处置措施"
+        placeholder="全部处置措施"
+        allowClear
+        style={{ width: 150 }}
+        value={filters.disposal as string | undefined}
+        options={idleSiteDisposals.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('disposal', value)}
+      />
+    </Space>
+  );
+}
+
 /** What the print center offers per ledger: its list page's filters and sort fields. */
 type LedgerOptions = { Filters: (props: FilterProps) => ReactNode } & (
   /** `sortLabels` where a field name means something else in this ledger (罐号, not 区划代码). */
@@ -176,6 +206,11 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
   enterprises: { Filters: EnterpriseFilterFields, sortFields: enterpriseSortFields },
   villages: { Filters: VillageFilterFields, sortFields: villageSortFields },
   gridWorkers: { Filters: GridWorkerFilterFields, fixedOrder: '按姓名排列（与网格员列表相同）' },
+  idleSites: {
+    Filters: IdleSiteFilterFields,
+    sortFields: idleSiteSortFields,
+    sortLabels: { foundOn: '排查日期', name: '场所名称' },
+  },
   tanks: {
     Filters: TankFilterFields,
     sortFields: tankSortFields,
