@@ -149,7 +149,7 @@ test('create an enterprise: the USCC check digit is named, duplicates are refuse
   await expect(header).toContainText('120 人');
   await expect(page.getByRole('tab', { name: '储罐' })).toBeVisible();
   await page.getByRole('tab', { name: '储罐' }).click();
-  await expect(page.getByText('储罐台账模块上线后，此处显示该企业的储罐')).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: '储罐' })).toContainText('该企业暂无储罐');
   await page.getByRole('tab', { name: '变更记录' }).click();
   const history = page.getByRole('tabpanel', { name: '变更记录' });
   const change = history.locator('tr.ant-table-row').filter({ hasText: '修改' });

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  DatabaseOutlined,
   DeleteOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
@@ -19,6 +20,7 @@ import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
 import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { TanksPage } from '../pages/tanks/TanksPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { TrashPage } from '../pages/trash/TrashPage';
 import { VillagesPage } from '../pages/villages/VillagesPage';
@@ -37,6 +39,7 @@ export interface AppModule {
 
 export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
+  { path: '/tanks', label: '储罐', icon: <DatabaseOutlined />, element: <TanksPage /> },
   { path: '/idle-sites', label: '四闲场所', icon: <HomeOutlined />, element: <IdleSitesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
   { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },

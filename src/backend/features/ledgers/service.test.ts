@@ -105,7 +105,7 @@ describe('ledgers.data', () => {
     expect(data.rows.map((row) => row[4])).toEqual(all.items.map((tank) => tank.code));
     // Categories come in blocks, and within one owner its tanks stay together.
     const categories = data.rows.map((row) => row[0]);
-    expect(categories.filter((category, index) => index === 0 || categories[index - 1] !== category)).toEqual(['一般化工企业储罐', '危化品企业储罐', '四闲场所储罐']);
+    expect(categories.filter((category, index) => index === 0 || categories[index - 1] !== category)).toEqual(['危化品企业储罐', '一般化工企业储罐', '四闲场所储罐']);
 
     const unlabelled = await backend.call('ledgers.data', { ledger: 'tanks', filters: { category: '四闲场所储罐', publicLabel: false } });
     expect(unlabelled.filterSummary).toBe('筛选条件：类别：四闲场所储罐；未公开标识');

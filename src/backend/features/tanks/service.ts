@@ -19,6 +19,12 @@ const hazardousList = sql.join(
 /** The category, derived from the owner when read (so it follows an enterprise whose industry is corrected). */
 const category = sql<TankCategory>`CASE WHEN ${tanks.idleSiteId} IS NOT NULL THEN '四闲场所储罐' WHEN ${enterprises.industry} IN (${hazardousList}) THEN '危化品企业储罐' ELSE '一般化工企业储罐' END`;
 
+/** Categories in the seed's order (危化品, 一般化工, 四闲场所), for the ledger's default order. */
+const categoryRank = sql`CASE ${category} ${sql.join(
+  tankCategories.map((name, index) => sql`WHEN ${name} THEN ${index}`),
+  sql` `,
+)} END`;
+
 const columns = {
   id: tanks.id,
   code: tanks.code,
@@ -93,7 +99,7 @@ type TankSort = { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' | '
 function orderOf(sort: TankSort) {
   const direction = sort.sortOrder === 'descend' ? desc : asc;
   // Default: grouped by owner, then by tank farm and code, as a ledger lists them.
-  if (!sort.sortField) return [asc(category), asc(ownerName), asc(tanks.tankFarm), asc(tanks.code), asc(tanks.id)];
+  if (!sort.sortField) return [asc(categoryRank), asc(ownerName), asc(tanks.tankFarm), asc(tanks.code), asc(tanks.id)];
   return [direction(sortColumns[sort.sortField]), direction(tanks.id)];
 }
 

@@ -4,6 +4,7 @@ import { roleLabels, type Role } from '../../../shared/domain/roles';
 import { chemicalFieldLabels } from '../chemicals/fieldLabels';
 import { enterpriseFieldLabels, formatEnterpriseValue } from '../enterprises/fieldLabels';
 import { idleSiteFieldLabels } from '../idleSites/fieldLabels';
+import { tankFieldLabels } from '../tanks/fieldLabels';
 
 /**
  * Chinese names of the fields the backend records in `changes`. The backend stores field keys as they are
@@ -39,6 +40,7 @@ const entityLabels: Partial<Record<AuditEntity, Record<string, string>>> = {
   chemical: chemicalFieldLabels,
   gridWorker: { name: '姓名', kind: '类别' },
   idleSite: idleSiteFieldLabels as Record<string, string>,
+  tank: tankFieldLabels,
   user: { username: '用户名', displayName: '姓名', role: '角色', disabled: '状态', password: '密码', lockedUntil: '锁定' },
 };
 

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditHistory } from '../../components/AuditHistory';
+import { EnterpriseTanks } from '../tanks/OwnerTanks';
 import { formatCount, personWithPhone, RiskTag, StatusTag } from './display';
 import { EnterpriseFormModal } from './EnterpriseForm';
 import { lastListSearchKey } from './EnterpriseList';
@@ -135,7 +136,7 @@ export function EnterpriseProfile() {
           }}
           items={[
             { key: 'basic', label: '基本信息', children: <BasicInfo enterprise={data} /> },
-            { key: 'tanks', label: '储罐', children: comingSoon('储罐台账模块上线后，此处显示该企业的储罐') },
+            { key: 'tanks', label: '储罐', children: <EnterpriseTanks enterprise={data} /> },
             { key: 'filings', label: '特殊作业', children: comingSoon('特殊作业报备模块上线后，此处显示该企业的作业报备') },
             { key: 'plans', label: '应急预案', children: comingSoon('应急预案模块上线后，此处显示该企业的预案与演练') },
             { key: 'hazards', label: '隐患与检查', children: comingSoon('隐患排查治理模块上线后，此处显示该企业的检查记录与隐患') },

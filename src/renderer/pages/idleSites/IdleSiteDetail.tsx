@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import type { IdleSite } from '../../../shared/api/idleSites';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { IdleSiteTanks } from '../tanks/OwnerTanks';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditHistory, defaultFormatValue } from '../../components/AuditHistory';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
@@ -138,7 +139,7 @@ export function IdleSiteDetail() {
             {
               key: 'tanks',
               label: '储罐',
-              children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="储罐登记后在此显示" />,
+              children: <IdleSiteTanks site={data} onChanged={site.reload} />,
             },
             { key: 'attachments', label: '照片与附件', children: <AttachmentsPanel entity="idleSite" entityId={data.id} /> },
             {

@@ -1,4 +1,3 @@
-import { isNull } from 'drizzle-orm';
 import { enterpriseFields, type Enterprise } from '../../../../shared/api/enterprises';
 import {
   enterpriseStatuses,
@@ -11,10 +10,11 @@ import {
 } from '../../../../shared/domain/enterprise';
 import { normalizeUscc } from '../../../../shared/domain/uscc';
 import type { HandlerContext, RequestContext } from '../../../api/context';
-import { enterprises, gridWorkers, gridWorkerVillages, villages } from '../../../db/schema';
+import { enterprises } from '../../../db/schema';
 import { createEnterprise, getEnterprise, updateEnterprise } from '../../enterprises/service';
-import { cellText, readNumber, readYesNo, type CellReading, type RawCell } from '../cells';
-import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
+import { cellText, readNumber, readYesNo, type CellReading } from '../cells';
+import { loadPlaces, readGridWorker, readVillage, type PlaceLookups } from '../places';
+import { enumReader, labelList, splitPersonAndPhone } from '../readers';
 import type { Importer, ImportFieldSpec, RowProblem, RowResult } from '../importer';
 
 type EnterpriseInput = ReturnType<typeof enterpriseFields.parse>;
@@ -146,25 +146,10 @@ interface Registered {
   deleted: boolean;
 }
 
-export interface EnterpriseLookups {
-  villageIds: Map<string, number>;
-  gridWorkers: Map<string, { id: number; villageIds: Set<number> }[]>;
+export interface EnterpriseLookups extends PlaceLookups {
   registered: Map<string, Registered>;
   /** USCC → the row of this file that first carries it. */
   seen: Map<string, number>;
-}
-
-function villageKey(name: string): string {
-  return normalizeLabel(name);
-}
-
-function findVillage(lookups: EnterpriseLookups, cell: RawCell): number | undefined {
-  const name = villageKey(cellText(cell));
-  for (const candidate of [name, name.replace(/(村民委员会|村委会)$/, '村'), name.replace(/(居民委员会|居委会)$/, '')]) {
-    const id = lookups.villageIds.get(candidate);
-    if (id !== undefined) return id;
-  }
-  return undefined;
 }
 
 type EnterpriseWrite = { kind: 'create'; fields: EnterpriseInput } | { kind: 'update'; id: number; fields: EnterpriseInput };
@@ -199,26 +184,13 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
 
   prepare(ctx: HandlerContext): EnterpriseLookups {
     const { db } = ctx.appDb;
-    const villageIds = new Map<string, number>();
-    for (const village of db.select({ id: villages.id, name: villages.name }).from(villages).where(isNull(villages.deletedAt)).all()) {
-      villageIds.set(villageKey(village.name), village.id);
-    }
-    const workers = new Map<string, { id: number; villageIds: Set<number> }[]>();
-    const byId = new Map<number, { id: number; villageIds: Set<number> }>();
-    for (const worker of db.select({ id: gridWorkers.id, name: gridWorkers.name }).from(gridWorkers).where(isNull(gridWorkers.deletedAt)).all()) {
-      const entry = { id: worker.id, villageIds: new Set<number>() };
-      byId.set(worker.id, entry);
-      const key = normalizeLabel(worker.name);
-      workers.set(key, [...(workers.get(key) ?? []), entry]);
-    }
-    for (const link of db.select().from(gridWorkerVillages).all()) byId.get(link.gridWorkerId)?.villageIds.add(link.villageId);
     const registered = new Map<string, Registered>();
     const rows = db.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc, deletedAt: enterprises.deletedAt }).from(enterprises).all();
     for (const row of rows) {
       // A live holder wins over one in the 回收站.
       if (!registered.has(row.uscc) || row.deletedAt === null) registered.set(row.uscc, { id: row.id, name: row.name, deleted: row.deletedAt !== null });
     }
-    return { villageIds, gridWorkers: workers, registered, seen: new Map() };
+    return { ...loadPlaces(ctx), registered, seen: new Map() };
   },
 
   readRow(cells, rowNumber, lookups, mode, ctx): RowResult<EnterpriseWrite> {
@@ -263,33 +235,8 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
     }
 
     let villageId: number | undefined;
-    if (cells.has('village')) {
-      const cell = cells.get('village')!;
-      villageId = findVillage(lookups, cell);
-      if (villageId !== undefined) input.villageId = villageId;
-      else if (cellText(cell) !== '') {
-        problems.push({ field: 'village', message: `村/社区「${cellText(cell)}」不存在，请先在“村/社区”中添加或改正名称` });
-        unreadable.add('village');
-      }
-    }
-    if (cells.has('gridWorker')) {
-      const cell = cells.get('gridWorker')!;
-      const name = cellText(cell);
-      if (name === '') input.gridWorkerId = null;
-      else {
-        const candidates = lookups.gridWorkers.get(normalizeLabel(name)) ?? [];
-        const inVillage = candidates.filter((worker) => villageId !== undefined && worker.villageIds.has(villageId));
-        const chosen = inVillage.length === 1 ? inVillage[0] : candidates.length === 1 ? candidates[0] : undefined;
-        if (chosen) input.gridWorkerId = chosen.id;
-        else {
-          problems.push({
-            field: 'gridWorker',
-            message: candidates.length === 0 ? `网格员「${name}」不存在` : `有 ${candidates.length} 名网格员叫「${name}」，无法确定是哪一位`,
-          });
-          unreadable.add('gridWorker');
-        }
-      }
-    }
+    if (cells.has('village')) take('village', readVillage(lookups, cells.get('village')!), (value) => (villageId = input.villageId = value));
+    if (cells.has('gridWorker')) take('gridWorker', readGridWorker(lookups, cells.get('gridWorker')!, villageId), (value) => (input.gridWorkerId = value));
 
     // Duplicates: within the file, then against what is registered.
     const uscc = typeof input.uscc === 'string' ? input.uscc : '';
