@@ -9,9 +9,9 @@ import { method } from './contract';
  * accepted rows in one transaction, and whose result is the import report (.xlsx: the original rows plus
  * a 导入结果 column). Entities register here; later issues add theirs.
  */
-export const importEntities = ['enterprises', 'tanks'] as const;
+export const importEntities = ['enterprises', 'tanks', 'idleSites'] as const;
 export type ImportEntity = (typeof importEntities)[number];
-export const importEntityLabels: Record<ImportEntity, string> = { enterprises: '企业', tanks: '储罐' };
+export const importEntityLabels: Record<ImportEntity, string> = { enterprises: '企业', tanks: '储罐', idleSites: '四闲场所' };
 
 /** Largest file accepted (it travels base64-encoded, like attachments). */
 export const maxImportBytes = maxAttachmentBytes;

@@ -17,6 +17,7 @@ import { AppError } from '../../api/errors';
 import { startJob, yieldToEventLoop, type JobControl } from '../jobs/service';
 import { cellText, isBlank, type RawCell } from './cells';
 import { enterpriseImporter } from './entities/enterprises';
+import { idleSiteImporter } from './entities/idleSites';
 import { tankImporter } from './entities/tanks';
 import { findHeaderRow, mappingProblems, suggestMapping, type AnyImporter, type RowResult } from './importer';
 import { writeImportReport } from './report';
@@ -26,6 +27,7 @@ import { readTable, type SheetRow, type SheetTable } from './table';
 const importers: Record<ImportEntity, AnyImporter> = {
   enterprises: enterpriseImporter as unknown as AnyImporter,
   tanks: tankImporter as unknown as AnyImporter,
+  idleSites: idleSiteImporter as unknown as AnyImporter,
 };
 
 /** A file being imported: read once, kept in memory while the user maps, previews and imports it. */

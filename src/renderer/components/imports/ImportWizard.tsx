@@ -24,6 +24,7 @@ const maxMegabytes = maxImportBytes / 1024 / 1024;
 const duplicatesLabels: Record<ImportEntity, string> = {
   enterprises: '已存在的企业（按统一社会信用代码）',
   tanks: '已登记的储罐（按所属单位和罐号）',
+  idleSites: '已登记的场所（按所属村/社区和场所名称）',
 };
 
 type Step = 0 | 1 | 2 | 3;

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/idleSite';
 import { useApiQuery } from '../../api/useApi';
 import { ExportButton } from '../../components/ExportButton';
+import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
@@ -41,6 +42,7 @@ export function IdleSiteList() {
   const list = useApiQuery('idleSites.list', query);
   const villages = useApiQuery('villages.options', {});
   const [editing, setEditing] = useState<Editing>(null);
+  const [importing, setImporting] = useState(false);
   // Bumped after every write so the summary card counts again.
   const [version, setVersion] = useState(0);
   const navigate = useNavigate();
@@ -85,7 +87,7 @@ export function IdleSiteList() {
   // Ctrl+N registers a site, Ctrl+F jumps to the search box, as in the other lists.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (editing) return;
+      if (editing || importing) return;
       if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         setEditing({ mode: 'create' });
@@ -97,7 +99,7 @@ export function IdleSiteList() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing, canWrite]);
+  }, [editing, importing, canWrite]);
 
   function reload() {
     list.reload();
@@ -270,6 +272,11 @@ export function IdleSiteList() {
         <span className="spacer" />
         <PrintButton ledger="idleSites" state={{ filters: readIdleSiteFilters(params), sortField: query.sortField, sortOrder: query.sortOrder }} />
         <ExportButton request={{ ledger: 'idleSites', filters: readIdleSiteFilters(params), sortField: query.sortField, sortOrder: query.sortOrder }} />
+        {can('imports.start') && (
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+            导入Excel
+          </Button>
+        )}
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
             新增（Ctrl+N）
@@ -365,6 +372,16 @@ export function IdleSiteList() {
         onClose={() => setEditing(null)}
         onSaved={reload}
       />
+      {importing && (
+        <ImportWizard
+          entity="idleSites"
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            list.reload();
+            setVersion((value) => value + 1);
+          }}
+        />
+      )}
     </Card>
   );
 }
