@@ -13,6 +13,12 @@ test('打印 on the 储罐 list prints the 储罐台账 with the list’s filter
   await loginThroughUi(page, host);
   await page.goto(`${host.origin}/#/tanks?category=${encodeURIComponent('四闲场所储罐')}`);
   await expect(page.getByRole('region', { name: '储罐统计' })).toContainText('四闲场所储罐91个');
+  // Enterprises whose tank farms reach S ≥ 1 but are not marked 重大危险源 are named above the table.
+  const units = await host.call('tanks.majorHazards', {});
+  const unmarked = new Set(units.filter((unit) => unit.isMajorHazard && !unit.markedMajorHazard).map((unit) => unit.enterpriseId));
+  expect(unmarked.size).toBeGreaterThan(0);
+  await expect(page.getByRole('alert').filter({ hasText: '构成重大危险源' })).toContainText(`${unmarked.size} 家企业构成重大危险源（S ≥ 1）但未标记为重大危险源`);
+  await page.screenshot({ path: testInfo.outputPath('tanks-list.png') });
   await page.getByRole('button', { name: '打印' }).click();
   await expect(page).toHaveURL(/#\/print\/tanks\?/);
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', '1', { timeout: 30_000 });

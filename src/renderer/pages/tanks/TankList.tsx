@@ -28,6 +28,7 @@ import { OwnerFilter } from './OwnerFilter';
 import { AssignResponsibleModal, ChangeStatusModal } from './TankBulkModals';
 import { TankFormModal, type TankDefaults } from './TankForm';
 import { TankSummaryPanel } from './TankSummaryPanel';
+import { UnmarkedMajorHazards } from './UnmarkedMajorHazards';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; tank: Tank } | null;
 type Bulk = 'status' | 'responsible' | null;
@@ -386,6 +387,7 @@ export function TankList() {
         )}
       </div>
       <TankSummaryPanel filters={filters} version={version} onFilter={(patch) => update(patch)} />
+      <UnmarkedMajorHazards version={version} />
       <div className="page-toolbar tank-selection-bar">
         {selected.length > 0 ? (
           <>
