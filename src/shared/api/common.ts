@@ -74,3 +74,13 @@ export function optionalDate(label: string) {
     .nullish()
     .transform((value) => (value ? value : null));
 }
+
+/** An optional longitude or latitude within China's bounds (catches swapped or mistyped coordinates). */
+export function optionalCoordinate(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label}须为数字` })
+    .min(min, `${label}应在 ${min}–${max} 之间（中国境内）`)
+    .max(max, `${label}应在 ${min}–${max} 之间（中国境内）`)
+    .nullish()
+    .transform((value) => value ?? null);
+}

@@ -12,6 +12,7 @@ import {
   idInput,
   idSchema,
   okOutput,
+  optionalCoordinate,
   optionalCount,
   optionalPhone,
   optionalText,
@@ -34,15 +35,6 @@ export const usccSchema = z
     if (problem) context.addIssue({ code: 'custom', message: describeUsccProblem(problem) });
   });
 
-function coordinate(label: string, min: number, max: number) {
-  return z
-    .number({ error: `${label}须为数字` })
-    .min(min, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .max(max, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .nullish()
-    .transform((value) => value ?? null);
-}
-
 /** Editable fields of an enterprise (一企一档), shared by the form, the API and the Excel import. */
 export const enterpriseFields = z
   .object({
@@ -63,8 +55,8 @@ export const enterpriseFields = z
     employees: optionalCount('从业人员数', 1_000_000),
     status: z.enum(enterpriseStatuses, { error: '请选择经营状态' }).default('在产'),
     gridWorkerId: idSchema.nullish().transform((value) => value ?? null),
-    longitude: coordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
-    latitude: coordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
+    longitude: optionalCoordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
+    latitude: optionalCoordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
     notes: optionalText(1000, '备注'),
   })
   .superRefine((fields, context) => {

@@ -8,6 +8,7 @@ import {
   idInput,
   idSchema,
   okOutput,
+  optionalCoordinate,
   optionalDate,
   optionalPhone,
   optionalText,
@@ -17,15 +18,6 @@ import {
   sortOrderSchema,
   timestampSchema,
 } from './common';
-
-function coordinate(label: string, min: number, max: number) {
-  return z
-    .number({ error: `${label}须为数字` })
-    .min(min, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .max(max, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .nullish()
-    .transform((value) => value ?? null);
-}
 
 const findingSchema = z.enum(idleSiteFindings, { error: '请选择排查发现' });
 const disposalSchema = z.enum(idleSiteDisposals, { error: '请选择处置情况' });
@@ -50,8 +42,8 @@ const idleSiteObject = z.object({
   /** 处置日期: the day the current disposal was carried out; required exactly when the disposal is an act. */
   disposedOn: optionalDate('处置日期'),
   gridWorkerId: idSchema.nullish().transform((value) => value ?? null),
-  longitude: coordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
-  latitude: coordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
+  longitude: optionalCoordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
+  latitude: optionalCoordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
   notes: optionalText(1000, '备注'),
 });
 

@@ -9,6 +9,7 @@ import {
   idInput,
   idSchema,
   okOutput,
+  optionalCoordinate,
   optionalDate,
   optionalPhone,
   optionalText,
@@ -35,15 +36,6 @@ function optionalAmount(label: string, unit: string, max: number) {
     .transform((value) => value ?? null);
 }
 
-function coordinate(label: string, min: number, max: number) {
-  return z
-    .number({ error: `${label}须为数字` })
-    .min(min, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .max(max, `${label}应在 ${min}–${max} 之间（中国境内）`)
-    .nullish()
-    .transform((value) => value ?? null);
-}
-
 /** Fields a tank keeps besides its status (which changes only through `tanks.changeStatus`, with date and reason). */
 const tankEditableFields = z.object({
   code: requiredText(30, '罐号'),
@@ -64,8 +56,8 @@ const tankEditableFields = z.object({
   responsiblePhone: optionalPhone('责任人电话'),
   lastCheckOn: optionalDate('最近检查日期'),
   registeredOn: dateSchema('登记日期'),
-  longitude: coordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
-  latitude: coordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
+  longitude: optionalCoordinate('经度', chinaBounds.minLongitude, chinaBounds.maxLongitude),
+  latitude: optionalCoordinate('纬度', chinaBounds.minLatitude, chinaBounds.maxLatitude),
   notes: optionalText(500, '备注'),
 });
 

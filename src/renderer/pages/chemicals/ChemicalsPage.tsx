@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { In } from '../../../shared/api';
 import type { Chemical, ChemicalFields } from '../../../shared/api/chemicals';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { useListShortcuts } from '../../components/listHooks';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { ChemicalFormFields } from './ChemicalForm';
 import { MajorHazardCalculator } from './MajorHazardCalculator';
@@ -28,21 +29,7 @@ export function ChemicalsPage() {
   const can = useCan();
   const canWrite = can('chemicals.create');
 
-  // Ctrl+N adds an entry, Ctrl+F jumps to the search box, as on the other registers.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (editing) return;
-      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setEditing({ mode: 'create' });
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, canWrite]);
+  useListShortcuts({ paused: !!editing, canCreate: canWrite, onCreate: () => setEditing({ mode: 'create' }), searchRef });
 
   function reload() {
     list.reload();

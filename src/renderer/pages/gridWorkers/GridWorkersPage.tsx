@@ -8,6 +8,7 @@ import { gridWorkerKinds, type GridWorker, type GridWorkerFields } from '../../.
 import { ApiCallError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { useListShortcuts } from '../../components/listHooks';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { ExportButton } from '../../components/ExportButton';
 import { PrintButton } from '../../print/PrintButton';
@@ -35,20 +36,7 @@ export function GridWorkersPage() {
     searchTimer.current = window.setTimeout(() => setQuery((previous) => ({ ...previous, q: text.trim() || undefined, page: 1 })), delay);
   }
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (editing) return;
-      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setEditing({ mode: 'create' });
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, canWrite]);
+  useListShortcuts({ paused: !!editing, canCreate: canWrite, onCreate: () => setEditing({ mode: 'create' }), searchRef });
 
   async function remove(worker: GridWorker) {
     try {

@@ -18,6 +18,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
+import { useListShortcuts, useSearchBox } from '../../components/listHooks';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
 import { IdleSiteFormModal } from './IdleSiteForm';
 import {
@@ -55,51 +56,13 @@ export function IdleSiteList() {
   function update(patch: Partial<IdleSiteListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeIdleSiteListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  // The debounced search fires after later renders; it must not write back a stale copy of the other filters.
-  const updateRef = useRef(update);
-  useEffect(() => {
-    updateRef.current = update;
-  });
-
-  // Typed locally, written to the URL ~300 ms after the last key; a URL change from elsewhere puts its text back.
-  const [searchText, setSearchText] = useState(query.q ?? '');
-  const [syncedQ, setSyncedQ] = useState(query.q);
-  if (query.q !== syncedQ) {
-    setSyncedQ(query.q);
-    if ((query.q ?? '') !== searchText.trim()) setSearchText(query.q ?? '');
-  }
-  const searchTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(searchTimer.current), []);
-  function onSearchChange(text: string) {
-    setSearchText(text);
-    window.clearTimeout(searchTimer.current);
-    searchTimer.current = window.setTimeout(() => updateRef.current({ q: text.trim() || undefined }, { replace: true }), 300);
-  }
-  function searchNow(text: string) {
-    window.clearTimeout(searchTimer.current);
-    update({ q: text.trim() || undefined }, { replace: true });
-  }
+  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastListSearchKey, params.toString());
   }, [params]);
 
-  // Ctrl+N registers a site, Ctrl+F jumps to the search box, as in the other lists.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (editing || importing) return;
-      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setEditing({ mode: 'create' });
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, importing, canWrite]);
+  useListShortcuts({ paused: !!(editing || importing), canCreate: canWrite, onCreate: () => setEditing({ mode: 'create' }), searchRef });
 
   function reload() {
     list.reload();

@@ -9,6 +9,7 @@ import { tankCategories, tankStatuses, type TankCategory, type TankStatus } from
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { useListShortcuts, useSearchBox } from '../../components/listHooks';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
@@ -99,50 +100,13 @@ export function TankList() {
     if (!pagingOnly) setSelected([]);
     setParams(writeTankListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  const updateRef = useRef(update);
-  useEffect(() => {
-    updateRef.current = update;
-  });
-
-  // Typed into locally, written to the URL ~300 ms after the last key (as in the enterprise list).
-  const [searchText, setSearchText] = useState(query.q ?? '');
-  const [syncedQ, setSyncedQ] = useState(query.q);
-  if (query.q !== syncedQ) {
-    setSyncedQ(query.q);
-    if ((query.q ?? '') !== searchText.trim()) setSearchText(query.q ?? '');
-  }
-  const searchTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(searchTimer.current), []);
-  function onSearchChange(text: string) {
-    setSearchText(text);
-    window.clearTimeout(searchTimer.current);
-    searchTimer.current = window.setTimeout(() => updateRef.current({ q: text.trim() || undefined }, { replace: true }), 300);
-  }
-  function searchNow(text: string) {
-    window.clearTimeout(searchTimer.current);
-    update({ q: text.trim() || undefined }, { replace: true });
-  }
+  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastTankListSearchKey, params.toString());
   }, [params]);
 
-  // Ctrl+N registers a tank, Ctrl+F jumps to the search box, as in the other lists.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (editing || bulk || importing) return;
-      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setEditing({ mode: 'create' });
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, bulk, importing, canWrite]);
+  useListShortcuts({ paused: !!(editing || bulk || importing), canCreate: canWrite, onCreate: () => setEditing({ mode: 'create' }), searchRef });
 
   /** After any change: the table and the summary both count again. */
   function changed() {

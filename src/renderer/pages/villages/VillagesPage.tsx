@@ -2,13 +2,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { In } from '../../../shared/api';
 import type { Village, VillageFields } from '../../../shared/api/villages';
 import { villageKinds, type VillageKind } from '../../../shared/domain/village';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { useListShortcuts } from '../../components/listHooks';
 import { PrintButton } from '../../print/PrintButton';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -28,21 +29,7 @@ export function VillagesPage() {
   const can = useCan();
   const canWrite = can('villages.create');
 
-  // Ctrl+N adds a village, Ctrl+F (or /) jumps to the search box — what office staff expect from a desktop program.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (editing) return;
-      if (canWrite && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setEditing({ mode: 'create' });
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, canWrite]);
+  useListShortcuts({ paused: !!editing, canCreate: canWrite, onCreate: () => setEditing({ mode: 'create' }), searchRef });
 
   async function remove(village: Village) {
     try {
