@@ -29,6 +29,10 @@ export async function tanksBench({ largeDataDir, resourcesDir }: BenchContext): 
     await measure('tanks.list search 甲醇', 'tanks.list', { pageSize: 50, q: '甲醇' }, 30);
     await measure('tanks.summary, whole town, today', 'tanks.summary', {}, 50);
     await measure('tanks.summary, one village, as of 2026-06-30', 'tanks.summary', { villageId: village.id, asOf: '2026-06-30' }, 50);
+    // A date before the latest status change: every tank's status is read from its history.
+    const { changedOn } = backend.ctx.appDb.sqlite.prepare('SELECT max(changed_on) AS changedOn FROM tank_status_changes').get() as { changedOn: string };
+    const dayBefore = new Date(Date.parse(`${changedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await measure(`tanks.summary, whole town, as of ${dayBefore} (from history)`, 'tanks.summary', { asOf: dayBefore }, 50);
     return rows;
   } finally {
     backend.close();
