@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -20,6 +20,7 @@ import { useApiQuery } from '../../api/useApi';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts, useSearchBox } from '../../components/listHooks';
+import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { ColumnChooser, useVisibleColumns, type ChoosableColumn } from './ColumnChooser';
@@ -231,46 +232,16 @@ export function EnterpriseList() {
     ...columnChoice.visible.map((key) => ({ key, ...optional[key] })),
   ];
   if (canWrite) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 100,
-      fixed: 'right',
-      render: (_value, enterprise) => (
-        // Clicks here (and in the Popconfirm, whose events bubble through React's tree) must not open the row.
-        <div onClick={(event) => event.stopPropagation()}>
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', enterprise })}>
-              编辑
-            </Button>
-            <Popconfirm
-              title={`删除「${enterprise.name}」？`}
-              description="删除后可在回收站恢复。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => remove(enterprise)}
-            >
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
-          </Space>
-        </div>
-      ),
-    });
+    columns.push(
+      rowActionsColumn<Enterprise>({
+        onEdit: (enterprise) => setEditing({ mode: 'edit', enterprise }),
+        onDelete: remove,
+        confirmTitle: (enterprise) => `删除「${enterprise.name}」？`,
+      }),
+    );
   }
 
-  const onTableChange: TableProps<Enterprise>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sortField = single?.order ? (single.field as EnterpriseListQuery['sortField']) : undefined;
-    update({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sortField,
-      sortOrder: sortField ? (single.order ?? undefined) : undefined,
-    });
-  };
+  const onTableChange = tableChangeHandler<Enterprise, NonNullable<EnterpriseListQuery['sortField']>>(update);
 
   const createDefaults = useMemo<Partial<EnterpriseFields> | undefined>(
     () => (query.villageId ? { villageId: query.villageId } : undefined),

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -19,6 +19,7 @@ import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts, useSearchBox } from '../../components/listHooks';
+import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
 import { IdleSiteFormModal } from './IdleSiteForm';
 import {
@@ -159,46 +160,16 @@ export function IdleSiteList() {
     },
   ];
   if (canWrite) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 100,
-      fixed: 'right',
-      render: (_value, site) => (
-        // Clicks here (and in the Popconfirm, whose events bubble through React's tree) must not open the row.
-        <div onClick={(event) => event.stopPropagation()}>
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', site })}>
-              编辑
-            </Button>
-            <Popconfirm
-              title={`删除「${site.name}」？`}
-              description="删除后可在回收站恢复。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => remove(site)}
-            >
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
-          </Space>
-        </div>
-      ),
-    });
+    columns.push(
+      rowActionsColumn<IdleSite>({
+        onEdit: (site) => setEditing({ mode: 'edit', site }),
+        onDelete: remove,
+        confirmTitle: (site) => `删除「${site.name}」？`,
+      }),
+    );
   }
 
-  const onTableChange: TableProps<IdleSite>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sortField = single?.order ? (single.field as IdleSiteListQuery['sortField']) : undefined;
-    update({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sortField,
-      sortOrder: sortField ? (single.order ?? undefined) : undefined,
-    });
-  };
+  const onTableChange = tableChangeHandler<IdleSite, NonNullable<IdleSiteListQuery['sortField']>>(update);
 
   const createDefaults = useMemo<Partial<IdleSiteFields> | undefined>(
     () => (query.villageId ? { villageId: query.villageId } : undefined),

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts, useSearchBox } from '../../components/listHooks';
+import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
@@ -222,45 +223,17 @@ export function TankList() {
     ...columnChoice.visible.map((key) => ({ key, ...optional[key] })),
   ];
   if (canWrite) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 100,
-      fixed: 'right',
-      render: (_value, tank) => (
-        <div onClick={stop}>
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', tank })}>
-              编辑
-            </Button>
-            <Popconfirm
-              title={`删除储罐「${tank.code}」？`}
-              description="删除后可在回收站恢复；若只是不再使用，请用“变更状态”。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => remove(tank)}
-            >
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
-          </Space>
-        </div>
-      ),
-    });
+    columns.push(
+      rowActionsColumn<Tank>({
+        onEdit: (tank) => setEditing({ mode: 'edit', tank }),
+        onDelete: remove,
+        confirmTitle: (tank) => `删除储罐「${tank.code}」？`,
+        confirmDescription: '删除后可在回收站恢复；若只是不再使用，请用“变更状态”。',
+      }),
+    );
   }
 
-  const onTableChange: TableProps<Tank>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sortField = single?.order ? (single.field as TankListQuery['sortField']) : undefined;
-    update({
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sortField,
-      sortOrder: sortField ? (single.order ?? undefined) : undefined,
-    });
-  };
+  const onTableChange = tableChangeHandler<Tank, NonNullable<TankListQuery['sortField']>>(update);
 
   // A new tank starts with the owner the list is filtered to, named as the rows name it.
   const createDefaults = useMemo<TankDefaults | undefined>(() => {
