@@ -1,6 +1,6 @@
 import type { ImportEntity, ImportField, DuplicateMode } from '../../../shared/api/imports';
 import type { HandlerContext, RequestContext } from '../../api/context';
-import { normalizeHeader, type RawCell } from './cells';
+import { normalizeHeader, type CellReading, type RawCell } from './cells';
 import type { SheetRow } from './table';
 
 /** A field an import can fill, with the column names offices use for it. */
@@ -114,6 +114,45 @@ export function mappingProblems(importer: AnyImporter, mapping: (string | null)[
   for (const field of importer.fields) {
     if (field.required && !mapped.has(field.key)) problems.push(`必填字段「${field.label}」没有对应的列`);
   }
+  const fieldKeys = new Set(importer.fields.map((field) => field.key));
+  if (fieldKeys.has('longitude') && fieldKeys.has('latitude') && mapped.has('longitude') !== mapped.has('latitude')) {
+    problems.push('经度和纬度须同时对应或都不对应');
+  }
   problems.push(...(importer.mappingProblems?.(mapped) ?? []));
   return problems;
+}
+
+/**
+ * A row's problems as its cells are read and then validated: a cell its reader could not read is reported in
+ * the reader's words, and the schema's issue about the same field is then left out rather than said twice.
+ */
+export class RowProblems {
+  readonly list: RowProblem[] = [];
+  private readonly unreadable = new Set<string>();
+
+  /** Hands a reader's value to `assign`, or records why the cell could not be read. */
+  take<T>(field: string, reading: CellReading<T>, assign: (value: T) => void): void {
+    if (reading.ok) assign(reading.value);
+    else this.add(field, reading.message, true);
+  }
+
+  /** `unreadable`: the field has no value to validate, so the schema's issues about it are dropped. */
+  add(field: string | null, message: string, unreadable = false): void {
+    this.list.push({ field, message });
+    if (unreadable && field) this.skipSchemaIssues(field);
+  }
+
+  /** The schema's issues about these fields say nothing new (a problem upstream explains them). */
+  skipSchemaIssues(...fields: string[]): void {
+    for (const field of fields) this.unreadable.add(field);
+  }
+
+  /** The schema's issues, each under the import field `fieldOf` names; `shown` says whether that field has a column. */
+  addSchemaIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, fieldOf: (schemaKey: string) => string | null, shown: (field: string) => boolean): void {
+    for (const issue of error.issues) {
+      const field = fieldOf(String(issue.path[0] ?? ''));
+      if (field && this.unreadable.has(field)) continue;
+      this.list.push({ field: field && shown(field) ? field : null, message: issue.message });
+    }
+  }
 }

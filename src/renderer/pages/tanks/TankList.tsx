@@ -264,7 +264,7 @@ export function TankList() {
         />
         <span className="spacer" />
         <ColumnChooser columns={optionalColumns} visible={columnChoice.visible} onChange={columnChoice.setVisible} onReset={columnChoice.reset} />
-        <PrintButton ledger="tanks" state={{ filters: printFilters(tankFiltersOf(query)), sortField: query.sortField, sortOrder: query.sortOrder }} />
+        <PrintButton ledger="tanks" state={{ filters: tankFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder }} />
         <ExportButton request={{ ledger: 'tanks', filters: tankFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder }} />
         {can('imports.start') && (
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
@@ -430,11 +430,6 @@ export function TankList() {
       {importing && <ImportWizard entity="tanks" onClose={() => setImporting(false)} onImported={() => list.reload()} />}
     </Card>
   );
-}
-
-/** The filters as a print URL carries them (flags as text). */
-function printFilters(filters: TankFilters): Record<string, string | number | undefined> {
-  return Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, typeof value === 'boolean' ? String(value) : value]));
 }
 
 const emptyFilters: Record<keyof TankFilters, undefined> = {

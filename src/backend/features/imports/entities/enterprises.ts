@@ -12,10 +12,10 @@ import { normalizeUscc } from '../../../../shared/domain/uscc';
 import type { HandlerContext, RequestContext } from '../../../api/context';
 import { enterprises } from '../../../db/schema';
 import { createEnterprise, getEnterprise, updateEnterprise } from '../../enterprises/service';
-import { cellText, readNumber, readYesNo, type CellReading } from '../cells';
+import { cellText, readNumber, readYesNo } from '../cells';
 import { loadPlaces, readGridWorker, readVillage, type PlaceLookups } from '../places';
 import { enumReader, labelList, splitPersonAndPhone } from '../readers';
-import type { Importer, ImportFieldSpec, RowProblem, RowResult } from '../importer';
+import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
 
 type EnterpriseInput = ReturnType<typeof enterpriseFields.parse>;
 
@@ -178,7 +178,6 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
     if (mapped.has('safetyManager') && (mapped.has('safetyManagerName') || mapped.has('safetyManagerPhone'))) {
       problems.push('「安全管理人员及电话」与「安全管理人员」「安全管理人员电话」不能同时对应，请只保留一种');
     }
-    if (mapped.has('longitude') !== mapped.has('latitude')) problems.push('经度和纬度须同时对应或都不对应');
     return problems;
   },
 
@@ -194,16 +193,9 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
   },
 
   readRow(cells, rowNumber, lookups, mode, ctx): RowResult<EnterpriseWrite> {
-    const problems: RowProblem[] = [];
+    const problems = new RowProblems();
+    const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
-    const unreadable = new Set<string>();
-    const take = <T>(field: string, reading: CellReading<T>, assign: (value: T) => void) => {
-      if (reading.ok) assign(reading.value);
-      else {
-        problems.push({ field, message: reading.message });
-        unreadable.add(field);
-      }
-    };
     const text = (field: string, target = field) => {
       if (cells.has(field)) input[target] = cellText(cells.get(field)!) || null;
     };
@@ -244,14 +236,14 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
     if (uscc !== '') {
       const first = lookups.seen.get(uscc);
       if (first !== undefined) {
-        problems.push({ field: 'uscc', message: `与第 ${first} 行的统一社会信用代码重复` });
-        return { outcome: 'invalid', problems };
+        problems.add('uscc', `与第 ${first} 行的统一社会信用代码重复`);
+        return { outcome: 'invalid', problems: problems.list };
       }
       lookups.seen.set(uscc, rowNumber);
       existing = lookups.registered.get(uscc);
       if (existing?.deleted) {
-        problems.push({ field: 'uscc', message: `该代码属于回收站中的「${existing.name}」，请先在回收站中恢复该企业` });
-        return { outcome: 'invalid', problems };
+        problems.add('uscc', `该代码属于回收站中的「${existing.name}」，请先在回收站中恢复该企业`);
+        return { outcome: 'invalid', problems: problems.list };
       }
       if (existing && mode === 'skip') return { outcome: 'skip', problems: [], note: `已登记为「${existing.name}」，未改动` };
     }
@@ -261,14 +253,8 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
     const merged = before ? { ...before, ...input } : input;
     const parsed = enterpriseFields.safeParse(merged);
     const mapped = new Set(cells.keys());
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfSchemaKey(String(issue.path[0] ?? ''), mapped);
-        if (field && unreadable.has(field)) continue; // already reported in the reader's words
-        problems.push({ field: field && (mapped.has(field) || !before) ? field : null, message: issue.message });
-      }
-    }
-    if (problems.length > 0 || !parsed.success) return { outcome: 'invalid', problems };
+    if (!parsed.success) problems.addSchemaIssues(parsed.error, (key) => fieldOfSchemaKey(key, mapped), (field) => mapped.has(field) || !before);
+    if (problems.list.length > 0 || !parsed.success) return { outcome: 'invalid', problems: problems.list };
     if (existing && before) {
       if (sameFields(before, parsed.data as unknown as Record<string, unknown>)) {
         return { outcome: 'unchanged', problems: [], note: `与已登记的「${existing.name}」相同` };

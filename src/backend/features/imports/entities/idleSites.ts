@@ -4,8 +4,8 @@ import { idleSiteDisposals, idleSiteFindings, idleSiteKinds } from '../../../../
 import type { HandlerContext, RequestContext } from '../../../api/context';
 import { idleSites } from '../../../db/schema';
 import { createIdleSite, getIdleSite, updateIdleSite } from '../../idleSites/service';
-import { cellText, readDate, readNumber, readYesNo, type CellReading } from '../cells';
-import type { Importer, ImportFieldSpec, RowProblem, RowResult } from '../importer';
+import { cellText, readDate, readNumber, readYesNo } from '../cells';
+import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
 import { loadPlaces, readGridWorker, readVillage, type PlaceLookups } from '../places';
 import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
 
@@ -72,7 +72,6 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
     if (mapped.has('owner') && (mapped.has('ownerName') || mapped.has('ownerPhone'))) {
       problems.push('「户主/产权人及电话」与「户主/产权人」「联系电话」不能同时对应，请只保留一种');
     }
-    if (mapped.has('longitude') !== mapped.has('latitude')) problems.push('经度和纬度须同时对应或都不对应');
     return problems;
   },
 
@@ -85,16 +84,9 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
   },
 
   readRow(cells, rowNumber, lookups, mode, ctx): RowResult<IdleSiteWrite> {
-    const problems: RowProblem[] = [];
+    const problems = new RowProblems();
+    const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
-    const unreadable = new Set<string>();
-    const take = <T>(field: string, reading: CellReading<T>, assign: (value: T) => void) => {
-      if (reading.ok) assign(reading.value);
-      else {
-        problems.push({ field, message: reading.message });
-        unreadable.add(field);
-      }
-    };
     for (const key of ['address', 'ownerName', 'ownerPhone', 'currentUse', 'notes']) {
       if (cells.has(key)) input[key] = cellText(cells.get(key)!) || null;
     }
@@ -125,8 +117,8 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
       const key = `${villageId}:${normalizeLabel(input.name)}`;
       const first = lookups.seen.get(key);
       if (first !== undefined) {
-        problems.push({ field: 'name', message: `与第 ${first} 行是同一村/社区的同名场所` });
-        return { outcome: 'invalid', problems };
+        problems.add('name', `与第 ${first} 行是同一村/社区的同名场所`);
+        return { outcome: 'invalid', problems: problems.list };
       }
       lookups.seen.set(key, rowNumber);
       existingId = lookups.registered.get(key);
@@ -136,14 +128,8 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
     const before = existingId !== undefined ? getIdleSite(ctx, existingId) : undefined;
     const mapped = new Set(cells.keys());
     const parsed = before ? idleSiteUpdateFields.safeParse({ ...editableFieldsOf(before), ...input, id: before.id }) : idleSiteFields.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfSchemaKey(String(issue.path[0] ?? ''), mapped);
-        if (unreadable.has(field)) continue;
-        problems.push({ field: mapped.has(field) ? field : null, message: issue.message });
-      }
-    }
-    if (problems.length > 0 || !parsed.success) return { outcome: 'invalid', problems };
+    if (!parsed.success) problems.addSchemaIssues(parsed.error, (key) => fieldOfSchemaKey(key, mapped), (field) => mapped.has(field));
+    if (problems.list.length > 0 || !parsed.success) return { outcome: 'invalid', problems: problems.list };
     if (before) {
       const fields = parsed.data as UpdateInput;
       const previous = editableFieldsOf(before);

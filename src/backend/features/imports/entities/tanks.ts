@@ -5,8 +5,8 @@ import { tankPressureClasses, tankStatuses, tankTypes } from '../../../../shared
 import type { HandlerContext, RequestContext } from '../../../api/context';
 import { enterprises, idleSites, tanks } from '../../../db/schema';
 import { createTank, getTank, updateTank } from '../../tanks/service';
-import { cellText, readDate, readNumber, readYesNo, type CellReading, type RawCell } from '../cells';
-import type { Importer, ImportFieldSpec, RowProblem, RowResult } from '../importer';
+import { cellText, readDate, readNumber, readYesNo, type RawCell } from '../cells';
+import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
 import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
 
 type CreateInput = ReturnType<typeof tankCreateFields.parse>;
@@ -86,7 +86,6 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
     if (mapped.has('responsible') && (mapped.has('responsibleName') || mapped.has('responsiblePhone'))) {
       problems.push('「盯靠责任人及电话」与「盯靠责任人」「责任人电话」不能同时对应，请只保留一种');
     }
-    if (mapped.has('longitude') !== mapped.has('latitude')) problems.push('经度和纬度须同时对应或都不对应');
     return problems;
   },
 
@@ -112,16 +111,9 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
   },
 
   readRow(cells, rowNumber, lookups, mode, ctx): RowResult<TankWrite> {
-    const problems: RowProblem[] = [];
+    const problems = new RowProblems();
+    const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
-    const unreadable = new Set<string>();
-    const take = <T>(field: string, reading: CellReading<T>, assign: (value: T) => void) => {
-      if (reading.ok) assign(reading.value);
-      else {
-        problems.push({ field, message: reading.message });
-        unreadable.add(field);
-      }
-    };
     for (const key of ['code', 'tankFarm', 'medium', 'cas', 'material', 'responsibleName', 'responsiblePhone', 'notes']) {
       if (cells.has(key)) input[key] = cellText(cells.get(key)!) || null;
     }
@@ -147,9 +139,8 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
     // The owner: by USCC when given, else by name (an enterprise first, then an idle site).
     const owner = findOwner(cells, lookups);
     if ('problem' in owner) {
-      problems.push({ field: owner.field, message: owner.problem });
-      unreadable.add('ownerName');
-      unreadable.add('ownerUscc');
+      problems.add(owner.field, owner.problem);
+      problems.skipSchemaIssues('ownerName', 'ownerUscc');
     } else {
       input.enterpriseId = owner.kind === 'e' ? owner.id : null;
       input.idleSiteId = owner.kind === 's' ? owner.id : null;
@@ -160,8 +151,8 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
       const key = `${owner.kind}:${owner.id}:${input.code}`;
       const first = lookups.seen.get(key);
       if (first !== undefined) {
-        problems.push({ field: 'code', message: `与第 ${first} 行是同一单位的同一罐号` });
-        return { outcome: 'invalid', problems };
+        problems.add('code', `与第 ${first} 行是同一单位的同一罐号`);
+        return { outcome: 'invalid', problems: problems.list };
       }
       lookups.seen.set(key, rowNumber);
       existingId = lookups.registered.get(key);
@@ -173,14 +164,8 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
     const parsed = before
       ? tankUpdateFields.safeParse({ ...editableFieldsOf(before), ...withoutStatus(input), id: before.id, registeredOn: cells.has('registeredOn') ? input.registeredOn : before.registeredOn })
       : tankCreateFields.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfSchemaKey(String(issue.path[0] ?? ''), mapped);
-        if (unreadable.has(field)) continue;
-        problems.push({ field: mapped.has(field) ? field : null, message: issue.message });
-      }
-    }
-    if (problems.length > 0 || !parsed.success) return { outcome: 'invalid', problems };
+    if (!parsed.success) problems.addSchemaIssues(parsed.error, (key) => fieldOfSchemaKey(key, mapped), (field) => mapped.has(field));
+    if (problems.list.length > 0 || !parsed.success) return { outcome: 'invalid', problems: problems.list };
     if (before) {
       const { id, ...fields } = parsed.data as ReturnType<typeof tankUpdateFields.parse>;
       const statusNote = typeof input.status === 'string' && input.status !== before.status ? '；文件中的状态未采用，请用“变更状态”记录日期和原因' : '';
