@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Role } from '../../src/shared/domain/roles';
 import { passwordRule } from '../../src/shared/domain/roles';
 import { e2eAdmin, type WebHost } from '../fixtures/web-host';
-import { expect, fieldError, loginThroughUi, test } from './fixtures';
+import { expect, fieldError, loginError, loginThroughUi, test } from './fixtures';
 
 /** Accounts used across these tests; each test creates the ones it needs on its own host. */
 const leader = { username: 'leader', displayName: '王建国', role: 'readonly', password: 'Leader2024' } as const;
@@ -238,14 +238,14 @@ test('five wrong passwords lock an account until the admin unlocks it', async ({
     await loginHere(page, clerk.username, `Wrong${attempt}000`);
     // The login screen empties the password once the answer is in: wait for it, so each try counts on its own.
     await expect(page.getByLabel('密码')).toHaveValue('');
-    await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+    await expect(loginError(page)).toContainText('用户名或密码错误');
   }
   await loginHere(page, clerk.username, 'Wrong5000');
-  await expect(page.getByRole('alert')).toContainText('账户已锁定');
+  await expect(loginError(page)).toContainText('账户已锁定');
   // Even the right password is refused while the lock lasts.
   await loginHere(page, clerk.username, clerk.password);
-  await expect(page.getByRole('alert')).toContainText('账户已锁定');
-  await expect(page.getByRole('alert')).toContainText('请管理员解锁');
+  await expect(loginError(page)).toContainText('账户已锁定');
+  await expect(loginError(page)).toContainText('请管理员解锁');
   await page.screenshot({ path: testInfo.outputPath('login-locked.png') });
 
   await loginHere(page, e2eAdmin.username, e2eAdmin.password);

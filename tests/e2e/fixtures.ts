@@ -53,3 +53,11 @@ export function formItem(page: Page, label: string) {
 export function fieldError(page: Page, label: string) {
   return formItem(page, label).locator('.ant-form-item-explain-error');
 }
+
+/**
+ * The login screen's error banner. Not `getByRole('alert')` alone: antd's toast messages (e.g. a fading
+ * “设置完成”) also carry role=alert and would make the locator ambiguous.
+ */
+export function loginError(page: Page) {
+  return page.locator('.ant-alert[role="alert"]');
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { e2eAdmin } from '../fixtures/web-host';
-import { expect, formItem, loginThroughUi, test } from './fixtures';
+import { expect, formItem, loginError, loginThroughUi, test } from './fixtures';
 
 async function openVillages(page: Page) {
   await page.getByRole('menuitem', { name: /村\/社区/ }).click();
@@ -44,7 +44,7 @@ test('first run: the office name is required, then the app opens on an empty tow
   await page.getByLabel('用户名').fill(e2eAdmin.username);
   await page.getByLabel('密码').fill('Wrong12345');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await expect(loginError(page)).toContainText('用户名或密码错误');
   await page.getByLabel('密码').fill(e2eAdmin.password);
   await page.getByRole('button', { name: '登录' }).click();
   await openVillages(page);
