@@ -11,6 +11,7 @@ import { authenticate } from './features/auth/service';
 import { chemicalHandlers } from './features/chemicals/handlers';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
+import { filingHandlers } from './features/filings/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
 import { idleSiteHandlers } from './features/idleSites/handlers';
 import { importHandlers } from './features/imports/handlers';
@@ -40,6 +41,7 @@ export const handlerGroups: HandlerGroup[] = [
   exportHandlers,
   importHandlers,
   tankHandlers,
+  filingHandlers,
 ];
 
 export interface BackendOptions {

@@ -28,3 +28,18 @@ export interface RequestContext extends HandlerContext {
   /** The token the call came with (logout ends exactly this session). */
   sessionToken: string | null;
 }
+
+/**
+ * The office's local wall-clock time as `YYYY-MM-DD HH:mm`. The backend runs on the office's own PC (or the
+ * HTTP host beside it), so its local time zone is the office's.
+ */
+export function localNow(ctx: Pick<HandlerContext, 'clock'>): string {
+  const now = ctx.clock.now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+/** Today's date where the office is, `YYYY-MM-DD`. */
+export function localToday(ctx: Pick<HandlerContext, 'clock'>): string {
+  return localNow(ctx).slice(0, 10);
+}

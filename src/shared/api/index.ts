@@ -5,6 +5,7 @@ import { authApi, usersApi } from './auth';
 import { chemicalsApi } from './chemicals';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
+import { filingsApi } from './filings';
 import { gridWorkersApi } from './gridWorkers';
 import { idleSitesApi } from './idleSites';
 import { importsApi } from './imports';
@@ -38,6 +39,7 @@ export const apiContract = {
   ...exportsApi,
   ...importsApi,
   ...tanksApi,
+  ...filingsApi,
 };
 
 export type ApiContract = typeof apiContract;

@@ -8,3 +8,5 @@ export * from './settings';
 export * from './tanks';
 export * from './users';
 export * from './villages';
+export * from './filings';
+export * from './sequences';

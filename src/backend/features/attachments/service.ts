@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Parsed } from '../../../shared/api';
+import type { AuditEntity } from '../../../shared/api/audit';
 import { maxAttachmentBytes, type AttachableEntity, type Attachment } from '../../../shared/api/attachments';
 import { nowIso, type RequestContext } from '../../api/context';
 import { invalid, notFound } from '../../api/errors';
@@ -8,10 +9,13 @@ import { recordAudit } from '../audit/service';
 import { readStoredFile, storeFile } from './store';
 
 /** Table and title column of each attachable entity: to check the owner is live and to note the file in its history. */
-const owners: Record<AttachableEntity, { table: string; titleColumn: string }> = {
-  enterprise: { table: 'enterprises', titleColumn: 'name' },
-  idleSite: { table: 'idle_sites', titleColumn: 'name' },
-  tank: { table: 'tanks', titleColumn: 'code' },
+const owners: Record<AttachableEntity, { table: string; titleColumn: string; auditEntity: AuditEntity }> = {
+  enterprise: { table: 'enterprises', titleColumn: 'name', auditEntity: 'enterprise' },
+  idleSite: { table: 'idle_sites', titleColumn: 'name', auditEntity: 'idleSite' },
+  tank: { table: 'tanks', titleColumn: 'code', auditEntity: 'tank' },
+  filing: { table: 'filings', titleColumn: 'number', auditEntity: 'filing' },
+  // Site-check photos belong to the filing; kept apart so the site-check record lists only its own photos.
+  filingSiteCheck: { table: 'filings', titleColumn: 'number', auditEntity: 'filing' },
 };
 
 /** The live owner's title, or NOT_FOUND. */
@@ -29,7 +33,7 @@ function recordOnOwner(ctx: RequestContext, row: Row, before: string | null, aft
   const entity = row.entity as AttachableEntity;
   recordAudit(ctx, {
     action: 'update',
-    entity,
+    entity: owners[entity].auditEntity,
     entityId: row.entityId,
     entityTitle: ownerTitle(ctx, entity, row.entityId),
     changes: [{ field: 'attachments', before, after }],

@@ -15,7 +15,10 @@ import { nameInitials } from './initials';
  * Records that point at an enterprise and so block deleting it: its tanks now; later features (filings,
  * plans, hazards) add their counters here.
  */
-export const enterpriseLinks: LinkCounter[] = [liveRowsPointingAt('储罐', 'tanks', 'enterprise_id', 'code')];
+export const enterpriseLinks: LinkCounter[] = [
+  liveRowsPointingAt('储罐', 'tanks', 'enterprise_id', 'code'),
+  liveRowsPointingAt('特殊作业报备', 'filings', 'enterprise_id', 'number'),
+];
 
 const columns = {
   id: enterprises.id,

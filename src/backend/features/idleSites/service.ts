@@ -3,7 +3,7 @@ import type { Parsed } from '../../../shared/api';
 import type { IdleSite, IdleSiteFilters, IdleSiteInspection, IdleSiteSummary } from '../../../shared/api/idleSites';
 import { idleSiteDisposals, type IdleSiteDisposal } from '../../../shared/domain/idleSite';
 import { disposalNeedsDate, idleSiteSummarySentence } from '../../../shared/domain/idleSiteRules';
-import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
+import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { invalid, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
 import { gridWorkers, idleSiteInspections, idleSites, villages } from '../../db/schema';
@@ -124,19 +124,9 @@ export function idleSiteOptions(ctx: HandlerContext, input: Parsed<'idleSites.op
     .all();
 }
 
-/**
- * Today's date where the office is. The shell runs on the office's own PC, so its local date is the office's
- * (the same rule as the tanks' summary).
- */
-function today(ctx: HandlerContext): string {
-  const now = ctx.clock.now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** A date in the future is a typing slip (2062 for 2026); the schema cannot know today, so it is checked here. */
 function assertNotFuture(ctx: HandlerContext, date: string | null, field: string, label: string): void {
-  if (date !== null && date > today(ctx)) throw invalid(`${label}不能晚于今天（${today(ctx)}）`, field);
+  if (date !== null && date > localToday(ctx)) throw invalid(`${label}不能晚于今天（${localToday(ctx)}）`, field);
 }
 
 type Fields = Parsed<'idleSites.create'>;

@@ -3,7 +3,7 @@ import type { Parsed } from '../../../shared/api';
 import type { MajorHazardUnit, Tank, TankFilters, TankStatusChange, TankSummary } from '../../../shared/api/tanks';
 import { assessMajorHazard, exposureFactor } from '../../../shared/domain/majorHazard';
 import { hazardousChemicalIndustries, tankCategories, tankStatuses, type TankCategory, type TankStatus } from '../../../shared/domain/tank';
-import { nowIso, type HandlerContext, type RequestContext } from '../../api/context';
+import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid, isUniqueViolation, notFound } from '../../api/errors';
 import { contains } from '../../db/like';
 import { chemicals, enterprises, idleSites, tanks, tankStatusChanges, villages } from '../../db/schema';
@@ -263,12 +263,6 @@ export function tankStatusHistory(ctx: HandlerContext, id: number) {
     .map(({ tankId: _tankId, ...change }) => change as TankStatusChange);
 }
 
-function today(ctx: HandlerContext): string {
-  const now = ctx.clock.now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /**
@@ -277,7 +271,7 @@ const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(
  * that `status` filters on the status as of the date.
  */
 export function tankSummary(ctx: HandlerContext, input: Parsed<'tanks.summary'>): TankSummary {
-  const asOf = input.asOf ?? today(ctx);
+  const asOf = input.asOf ?? localToday(ctx);
   // As of a date on or after the last recorded change, every tank's status is its current one: skip reading
   // the history tank by tank (most summaries are "as of today").
   const lastChange = ctx.appDb.db.select({ last: sql<string | null>`max(${tankStatusChanges.changedOn})` }).from(tankStatusChanges).get()?.last ?? '';

@@ -80,4 +80,11 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     titleSql: 'name',
     restoreConflictMessage: (title) => `无法恢复化学品「${title}」：目录中已有同名化学品。`,
   },
+  filing: {
+    entity: 'filing',
+    table: 'filings',
+    titleSql: "number || ' ' || kind",
+    restoreConflictMessage: (title) => `无法恢复报备「${title}」。`,
+    beforeRestore: parentMustBeLive('filings', 'enterprise_id', 'enterprises', '企业'),
+  },
 };

@@ -67,11 +67,11 @@ export function purgeFromTrash(ctx: RequestContext, entity: TrashEntity, id: num
 
 /**
  * Empties the 回收站 (or one entity's part of it); dispatch runs it in one transaction, so it is all or
- * nothing. Children go before parents (tanks before their enterprise, idle site and chemical; enterprises
+ * nothing. Children go before parents (filings before their tanks and enterprise; tanks before their enterprise, idle site and chemical; enterprises
  * before their villages).
  */
 export function emptyTrash(ctx: RequestContext, entity?: TrashEntity): number {
-  const order: TrashEntity[] = ['attachment', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
+  const order: TrashEntity[] = ['attachment', 'filing', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
   const entities = order.filter((name) => !entity || name === entity);
   let purged = 0;
   for (const name of entities) {
