@@ -1,18 +1,21 @@
 /**
- * `npm run web -- [--data DIR] [--port N]`: serves the app to a browser on 127.0.0.1 (for machines without
- * Electron). The renderer must be built first; the npm script does that.
+ * `npm run web -- [--data DIR] [--port N] [--clock "YYYY-MM-DD HH:mm"]`: serves the app to a browser on
+ * 127.0.0.1 (for machines without Electron). The renderer must be built first; the npm script does that.
+ * `--clock` starts the app's clock at that local time (it then runs on): to rehearse a given day, e.g. the
+ * holiday rules of special-work filings in training, and for tests of today's board.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../src/backend/app';
+import { clockStartingAt } from '../src/backend/api/context';
 import { DbOpenError } from '../src/backend/db/errors';
 import { defaultDataDir } from '../src/backend/host/data-dir';
 import { startHttpHost } from '../src/backend/host/http';
 import { appVersion, rendererDir, resourcesDir } from './repo';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, port: { type: 'string', default: '5173' } },
+  options: { data: { type: 'string' }, port: { type: 'string', default: '5173' }, clock: { type: 'string' } },
 });
 const dataDir = path.resolve(values.data ?? defaultDataDir());
 const port = Number(values.port);
@@ -25,9 +28,19 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(2);
 }
 
+let clock;
+if (values.clock !== undefined) {
+  const start = new Date(values.clock.replace(' ', 'T'));
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(values.clock) || Number.isNaN(start.getTime())) {
+    console.error(`--clock 应为本地时间 "YYYY-MM-DD HH:mm"：${values.clock}`);
+    process.exit(2);
+  }
+  clock = clockStartingAt(start);
+}
+
 let backend;
 try {
-  backend = createBackend({ dataDir, resourcesDir, appVersion: appVersion() });
+  backend = createBackend({ dataDir, resourcesDir, appVersion: appVersion(), clock });
 } catch (error) {
   if (error instanceof DbOpenError) {
     console.error(error.message);

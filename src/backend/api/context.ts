@@ -43,3 +43,12 @@ export function localNow(ctx: Pick<HandlerContext, 'clock'>): string {
 export function localToday(ctx: Pick<HandlerContext, 'clock'>): string {
   return localNow(ctx).slice(0, 10);
 }
+
+/**
+ * A clock that starts at `start` and then runs at the real pace: `npm run web -- --clock` uses it to rehearse a
+ * given day (training on a holiday's rules, tests of today's board) without changing the PC's time.
+ */
+export function clockStartingAt(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+}

@@ -5,6 +5,7 @@ import { sessionStore } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { LoginPage } from '../pages/login/LoginPage';
 import { SetupPage } from '../pages/setup/SetupPage';
+import { FilingSheetView } from '../print/FilingSheetView';
 import { PrintView } from '../print/PrintView';
 import { AppLayout } from './AppLayout';
 
@@ -42,6 +43,8 @@ export function App() {
   if (printing) {
     return (
       <Routes>
+        {/* Two segments, so `/print/:ledger` never takes it; listed first all the same. */}
+        <Route path="/print/filing/:id" element={<FilingSheetView />} />
         <Route path="/print/:ledger" element={<PrintView />} />
         <Route path="*" element={<Result status="404" title="没有这个打印页面" />} />
       </Routes>

@@ -5,6 +5,7 @@ import {
   DeleteOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FireOutlined,
   HomeOutlined,
   PrinterOutlined,
   SettingOutlined,
@@ -16,6 +17,7 @@ import type { ApiName } from '../../shared/api';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { ChemicalsPage } from '../pages/chemicals/ChemicalsPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
+import { FilingsPage } from '../pages/filings/FilingsPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
 import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
@@ -39,6 +41,7 @@ export interface AppModule {
 
 export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
+  { path: '/filings', label: '特殊作业报备', icon: <FireOutlined />, element: <FilingsPage /> },
   { path: '/tanks', label: '储罐', icon: <DatabaseOutlined />, element: <TanksPage /> },
   { path: '/idle-sites', label: '四闲场所', icon: <HomeOutlined />, element: <IdleSitesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },

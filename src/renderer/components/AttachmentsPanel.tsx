@@ -19,12 +19,14 @@ import { fileToBase64, formatFileSize, saveFile } from './files';
 interface AttachmentsPanelProps {
   entity: AttachableEntity;
   entityId: number;
+  /** What files belong here, shown in the upload area. */
+  hint?: string;
 }
 
 const maxMegabytes = maxAttachmentBytes / 1024 / 1024;
 
 /** 附件 of one record: drop files to upload, photos as thumbnails with preview, the rest downloadable. */
-export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
+export function AttachmentsPanel({ entity, entityId, hint = '营业执照、现场照片、安全评价报告等' }: AttachmentsPanelProps) {
   const list = useApiQuery('attachments.list', { entity, entityId });
   const { message } = App.useApp();
   const can = useCan();
@@ -100,7 +102,7 @@ export function AttachmentsPanel({ entity, entityId }: AttachmentsPanelProps) {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{uploading > 0 ? `正在上传 ${uploading} 个文件…` : '点击选择文件，或将文件拖到此处上传'}</p>
-          <p className="ant-upload-hint">营业执照、现场照片、安全评价报告等，可一次选多个；单个文件不超过 {maxMegabytes} MB</p>
+          <p className="ant-upload-hint">{hint}，可一次选多个；单个文件不超过 {maxMegabytes} MB</p>
         </Upload.Dragger>
       )}
       <Image.PreviewGroup>

@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, type TableProps } from 'antd';
+import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 
 /**
@@ -55,4 +55,13 @@ export function tableChangeHandler<Row, SortField extends string>(
       sortOrder: sortField ? (single.order ?? undefined) : undefined,
     });
   };
+}
+
+/** A quick filter that is either on or off (e.g. 只看未公开标识的储罐); antd's CheckableTag is a focusable checkbox. */
+export function ToggleTag({ label, active, onToggle }: { label: string; active: boolean; onToggle: () => void }) {
+  return (
+    <Tag.CheckableTag checked={active} onChange={onToggle} className="toggle-filter">
+      {label}
+    </Tag.CheckableTag>
+  );
 }

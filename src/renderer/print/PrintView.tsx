@@ -1,32 +1,17 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Space, Spin } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { LedgerData, LedgerRequest } from '../../shared/api/ledgers';
 import { ledgerDefinitions, type LedgerId } from '../../shared/ledgers/definitions';
 import { useApiQuery } from '../api/useApi';
 import { useShellPrint } from './shellPrint';
 import { isLedgerId, ledgerListPaths, readLedgerRequest } from './printQuery';
+import { printFontFamily, usePrintFailure, usePrintReady } from './printReady';
 import './print.css';
 
 /** Share of the width given to 序号, in the same units as the columns' `width`. */
 const indexWidth = 5;
-
-/**
- * Tells whoever renders this page for printing (Electron's hidden print window, the e2e tests, the bench)
- * that the ledger is laid out, or that it failed and why. Cleared when the view goes away or reloads.
- */
-function markPrintState(state: '1' | 'error' | null, message?: string) {
-  const { dataset } = document.body;
-  if (state === null) {
-    delete dataset.printReady;
-    delete dataset.printError;
-    return;
-  }
-  dataset.printReady = state;
-  if (message) dataset.printError = message;
-  else delete dataset.printError;
-}
 
 /** `/print/:ledger?…`: a ledger as a paper document (DESIGN.md §4.6), rendered without the app shell. */
 export function PrintView() {
@@ -41,10 +26,7 @@ export function PrintView() {
 }
 
 function PrintFailure({ message }: { message: string }) {
-  useEffect(() => {
-    markPrintState('error', message);
-    return () => markPrintState(null);
-  }, [message]);
+  usePrintFailure(message);
   return (
     <div className="print-screen">
       <PrintToolbar />
@@ -57,19 +39,7 @@ function LedgerPrint({ request }: { request: LedgerRequest }) {
   const query = useApiQuery('ledgers.data', request);
   const { data, error, loading } = query;
   const current = loading ? undefined : data;
-
-  useEffect(() => {
-    if (!current) return undefined;
-    let live = true;
-    // Wait for the CJK fonts too: a PDF taken before they load is laid out (and paginated) with the fallback.
-    void document.fonts.ready.then(() => {
-      if (live) markPrintState('1');
-    });
-    return () => {
-      live = false;
-      markPrintState(null);
-    };
-  }, [current]);
+  usePrintReady(current);
 
   if (error && !loading) return <PrintFailure message={error.message} />;
   if (!current) {
@@ -215,7 +185,7 @@ function pageRule(orientation: LedgerData['orientation']): string {
   margin: 12mm 10mm 16mm 10mm;
   @bottom-center {
     content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";
-    font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "Noto Sans CJK SC", serif;
+    font-family: ${printFontFamily};
     font-size: 9pt;
   }
 }`;

@@ -1,8 +1,10 @@
-import type { LedgerRequest } from '../../shared/api/ledgers';
+import type { FilingSheet, LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
+import { filingSortFields, type FilingFilters } from '../../shared/api/filings';
 import { idleSiteSortFields } from '../../shared/api/idleSites';
 import { tankSortFields } from '../../shared/api/tanks';
 import { villageSortFields } from '../../shared/api/villages';
+import { filingStatuses, specialWorkKinds } from '../../shared/domain/specialWork';
 import { tankCategories, tankStatuses } from '../../shared/domain/tank';
 import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
@@ -64,6 +66,10 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
     const sortField = oneOf(idleSiteSortFields, params.get('sort'));
     return { ledger: 'idleSites', filters: readIdleSiteFilters(params), sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
   },
+  filings(params) {
+    const sortField = oneOf(filingSortFields, params.get('sort'));
+    return { ledger: 'filings', filters: readFilingFilters(params), sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
+  },
   tanks(params) {
     const sortField = oneOf(tankSortFields, params.get('sort'));
     return {
@@ -89,6 +95,27 @@ function readFlag(raw: string | null): boolean | undefined {
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }
 
+function readDay(raw: string | null): string | undefined {
+  return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
+}
+
+/** The filing register's filters, under the names its list page writes in its URL. */
+const filingPrintKeys = ['q', 'kind', 'status', 'enterpriseId', 'villageId', 'tankId', 'from', 'to', 'flagged'] as const satisfies readonly (keyof FilingFilters)[];
+
+function readFilingFilters(params: URLSearchParams): FilingFilters {
+  return {
+    q: readKeyword(params),
+    kind: oneOf(specialWorkKinds, params.get('kind')),
+    status: oneOf(filingStatuses, params.get('status')),
+    enterpriseId: positiveInt(params.get('enterpriseId')),
+    villageId: positiveInt(params.get('villageId')),
+    tankId: positiveInt(params.get('tankId')),
+    from: readDay(params.get('from')),
+    to: readDay(params.get('to')),
+    flagged: params.get('flagged') === 'true' ? true : undefined,
+  };
+}
+
 /** The filter parameters each ledger's print URL carries: its list page's own. */
 const printFilterKeys: Record<LedgerId, readonly string[]> = {
   enterprises: filterKeys,
@@ -96,6 +123,7 @@ const printFilterKeys: Record<LedgerId, readonly string[]> = {
   gridWorkers: ['q', 'villageId'],
   idleSites: idleSiteFilterKeys,
   tanks: ['q', 'category', 'status', 'villageId', 'enterpriseId', 'idleSiteId', 'publicLabel', 'hasResponsible'],
+  filings: filingPrintKeys,
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
@@ -105,6 +133,7 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   gridWorkers: '/grid-workers',
   tanks: '/tanks',
   idleSites: '/idle-sites',
+  filings: '/filings/list',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */
@@ -154,4 +183,14 @@ export async function openPrint(ledger: LedgerId, state: PrintState, navigate: (
   }
   const { error } = await printInShell(window.api, { route, landscape: ledgerDefinitions[ledger].orientation === 'landscape' });
   return error;
+}
+
+/** The hash route of a filing's 报备审核表 (A4 portrait). */
+export function filingSheetRoute(filingId: number): string {
+  return `/print/filing/${filingId}`;
+}
+
+/** `示例镇特殊作业报备审核表-2026-0012.pdf`. */
+export function filingSheetFileName(sheet: Pick<FilingSheet, 'title'> & { filing: Pick<FilingSheet['filing'], 'number'> }): string {
+  return `${sheet.title}-${sheet.filing.number}.pdf`;
 }

@@ -201,6 +201,24 @@ export function touchesNight(start: string, end: string): boolean {
   return false;
 }
 
+function inNight(minuteOfDay: number): boolean {
+  return minuteOfDay >= nightHours.from * 60 || minuteOfDay < nightHours.to * 60;
+}
+
+/**
+ * Whether a planned window means work at night: it starts or ends in the night, or, being at most a day long,
+ * runs through it. A permit over several days (二级动火 up to 72 h, 高处 up to 7 days) covers daytime work on
+ * each day; it is not night work merely because nights fall inside it.
+ */
+export function plannedAtNight(start: string, end: string): boolean {
+  const from = minutesOf(start);
+  const to = minutesOf(end);
+  const startsAtNight = inNight(((from % 1440) + 1440) % 1440);
+  // The end minute is excluded: work ending at 22:00 sharp stops before the night.
+  const endsAtNight = inNight((((to - 1) % 1440) + 1440) % 1440);
+  return startsAtNight || endsAtNight || (to - from <= 1440 && touchesNight(start, end));
+}
+
 /** The calendar dates a window spans (its end minute excluded, so 08:00–24:00 is one day). */
 export function datesSpanned(start: string, end: string): string[] {
   const dates: string[] = [];
@@ -209,4 +227,15 @@ export function datesSpanned(start: string, end: string): string[] {
     dates.push(new Date(day * 86_400_000).toISOString().slice(0, 10));
   }
   return dates;
+}
+
+/** Flags a filing earns at `now`: work whose window has started without approval, or approved work past its end. */
+export type FilingFlag = 'unapprovedStarted' | 'pastWindow';
+
+export function filingFlagsAt(filing: { status: string; plannedStart: string; plannedEnd: string }, now: string): FilingFlag[] {
+  const flags: FilingFlag[] = [];
+  const status = filing.status as FilingStatus;
+  if ((status === '待审核' || status === '待现场核查') && filing.plannedStart <= now && filing.plannedEnd > now) flags.push('unapprovedStarted');
+  if (approvedStatuses.includes(status) && filing.plannedEnd <= now) flags.push('pastWindow');
+  return flags;
 }

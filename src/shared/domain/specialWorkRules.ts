@@ -20,7 +20,7 @@ import {
   nightHours,
   requiredDocumentsOf,
   temporaryPowerUsualDays,
-  touchesNight,
+  plannedAtNight,
   type HeightClass,
   type SpecialWorkGrade,
   type SpecialWorkKind,
@@ -94,9 +94,8 @@ export function gradeOf(facts: Pick<FilingFacts, 'kind' | 'grade' | 'heightM' | 
   }
 }
 
-/** Why the window falls on days or hours that call for one grade up, or null when it does not. */
-function offHoursReason(facts: FilingFacts, calendar: HolidayCalendar): string | null {
-  const reasons: string[] = [];
+/** The holidays, rest days and night a window falls on (what calls for one grade up for 动火). */
+function offHours(facts: FilingFacts, calendar: HolidayCalendar): { holidays: string | null; restDay: boolean; night: boolean } {
   const holidays = new Set<string>();
   let restDay = false;
   for (const date of datesSpanned(facts.plannedStart, facts.plannedEnd)) {
@@ -104,10 +103,12 @@ function offHoursReason(facts: FilingFacts, calendar: HolidayCalendar): string |
     if (day.kind === 'holiday') holidays.add(`${day.name}（${date}）`);
     if (day.kind === 'restDay') restDay = true;
   }
-  if (holidays.size) reasons.push(`节假日${[...holidays].slice(0, 2).join('、')}${holidays.size > 2 ? '等' : ''}`);
-  if (restDay) reasons.push('休息日');
-  if (touchesNight(facts.plannedStart, facts.plannedEnd)) reasons.push(`夜间（${nightHours.from}:00—次日 ${nightHours.to}:00）`);
-  return reasons.length ? reasons.join('、') : null;
+  const named = [...holidays];
+  return {
+    holidays: named.length ? `节假日${named.slice(0, 2).join('、')}${named.length > 2 ? '等' : ''}` : null,
+    restDay,
+    night: plannedAtNight(facts.plannedStart, facts.plannedEnd),
+  };
 }
 
 /** Runs every rule of DOMAIN.md's special-work filing on `facts`. */
@@ -134,13 +135,14 @@ export function checkFiling(facts: FilingFacts, context: FilingRuleContext): Fil
   if (!(length > 0)) {
     errors.push({ code: 'window-order', message: '计划结束时间须晚于计划开始时间', field: 'plannedEnd' });
   } else {
-    const offHours = offHoursReason(facts, context.calendar);
-    if (offHours && isHotWork(facts.kind) && grade !== null && (hotWorkGrades as readonly string[]).includes(grade)) {
+    const off = offHours(facts, context.calendar);
+    const reasons = [off.holidays, off.restDay && '休息日', off.night && `夜间（${nightHours.from}:00—次日 ${nightHours.to}:00）`].filter(Boolean);
+    if (reasons.length && isHotWork(facts.kind) && grade !== null && (hotWorkGrades as readonly string[]).includes(grade)) {
       managedGrade = hotWorkGradeUp(grade as (typeof hotWorkGrades)[number]);
       const upgrade = grade === '特级' ? '已为特级，须严格按特级动火管理' : `按${managedGrade}动火管理（${grade} → ${managedGrade}）`;
-      warnings.push({ code: 'hot-work-upgraded', message: `作业时段含${offHours}，依 GB 30871-2022 5.1.1 应升级管理：${upgrade}`, field: 'plannedStart' });
-    } else if (offHours?.startsWith('节假日')) {
-      warnings.push({ code: 'holiday-work', message: `作业时段含${offHours.split('、休息日')[0]}，请确认企业值守与现场监护力量`, field: 'plannedStart' });
+      warnings.push({ code: 'hot-work-upgraded', message: `作业时段含${reasons.join('、')}，依 GB 30871-2022 5.1.1 应升级管理：${upgrade}`, field: 'plannedStart' });
+    } else if (off.holidays) {
+      warnings.push({ code: 'holiday-work', message: `作业时段含${off.holidays}，请确认企业值守与现场监护力量`, field: 'plannedStart' });
     }
 
     const limit = maxWindowOf(facts.kind, managedGrade);
@@ -172,7 +174,8 @@ export function checkFiling(facts: FilingFacts, context: FilingRuleContext): Fil
     warnings.push({ code: 'overlapping-hot-work', message: `同一企业同一时段已有动火作业：${others}`, field: 'plannedStart' });
   }
 
-  const missing = requiredDocumentsOf(facts.kind, grade).filter((document) => !facts.documents.includes(document));
+  // Managed one grade up, the work needs what that grade needs (特级: video monitoring).
+  const missing = requiredDocumentsOf(facts.kind, managedGrade).filter((document) => !facts.documents.includes(document));
   if (missing.length) standard({ code: 'documents-missing', message: `缺少材料：${missing.join('、')}`, field: 'documents' });
 
   const inUse = context.tanks.filter((tank) => tank.status === '在用');

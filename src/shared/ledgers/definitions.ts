@@ -1,4 +1,5 @@
 import type { Enterprise } from '../api/enterprises';
+import type { FilingRow } from '../api/filings';
 import type { IdleSite } from '../api/idleSites';
 import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
@@ -14,12 +15,18 @@ export interface LedgerColumn<Row> {
   header: string;
   /** Relative width in characters: Excel column width, and the share of the printed page. */
   width: number;
+  /**
+   * The share of the printed page where it differs from `width`: Excel shows a date-time cell too narrow for
+   * it as ####, while on paper the same text fits a narrower column in the smaller print font.
+   */
+  printWidth?: number;
   align?: 'left' | 'center' | 'right';
   /**
    * How Excel stores the cell. 'date' columns give a local `YYYY-MM-DD` text that the export turns into a real
-   * Excel date (so staff can sort and filter by it); anything else is written as the value's own type.
+   * Excel date (so staff can sort and filter by it); 'datetime' columns give a local `YYYY-MM-DD HH:mm` that
+   * becomes an Excel date-time the same way; anything else is written as the value's own type.
    */
-  type?: 'text' | 'number' | 'date';
+  type?: 'text' | 'number' | 'date' | 'datetime';
   /** Shown unless the user picks columns. */
   defaultVisible?: boolean;
   value: (row: Row) => LedgerCell;
@@ -154,7 +161,44 @@ export const idleSiteLedger: LedgerDefinition<IdleSite> = {
   ],
 };
 
-export const ledgerDefinitions = { enterprises: enterpriseLedger, villages: villageLedger, gridWorkers: gridWorkerLedger, tanks: tankLedger, idleSites: idleSiteLedger } as const;
+/** 级别 as the register writes it: the grade, or a dash for kinds that have none. */
+const gradeText = (f: FilingRow) => f.grade ?? '—';
+
+/**
+ * 特殊作业报备登记台账: one line per filing, in the order the works were planned (a register is read by date).
+ * Times are local `YYYY-MM-DD HH:mm`, as filed: 14 wide so Excel (which adds 2) shows a date-time cell whole
+ * rather than ####, 12 on paper where that is enough for one line.
+ */
+export const filingLedger: LedgerDefinition<FilingRow> = {
+  name: '特殊作业报备登记台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'number', header: '报备编号', width: 9, align: 'center', value: (f) => f.number, defaultVisible: true },
+    { key: 'enterpriseName', header: '企业名称', width: 18, value: (f) => f.enterpriseName, defaultVisible: true },
+    { key: 'villageName', header: '所在村/社区', width: 9, value: (f) => f.villageName, defaultVisible: true },
+    { key: 'kind', header: '作业类别', width: 7, align: 'center', value: (f) => f.kind, defaultVisible: true },
+    { key: 'grade', header: '级别', width: 5, align: 'center', value: gradeText, defaultVisible: true },
+    { key: 'place', header: '作业地点', width: 14, value: (f) => f.place, defaultVisible: true },
+    { key: 'content', header: '作业内容', width: 20, value: (f) => f.content },
+    { key: 'plannedStart', header: '计划开始', width: 14, printWidth: 12, align: 'center', type: 'datetime', value: (f) => f.plannedStart, defaultVisible: true },
+    { key: 'plannedEnd', header: '计划结束', width: 14, printWidth: 12, align: 'center', type: 'datetime', value: (f) => f.plannedEnd, defaultVisible: true },
+    { key: 'contractor', header: '施工单位', width: 14, value: (f) => f.contractor },
+    { key: 'leaderName', header: '作业负责人', width: 8, align: 'center', value: (f) => f.leaderName, defaultVisible: true },
+    { key: 'guardianName', header: '监护人', width: 6, align: 'center', value: (f) => f.guardianName, defaultVisible: true },
+    { key: 'siteCheckOn', header: '现场核查日期', width: 11, printWidth: 9, align: 'center', type: 'date', value: (f) => f.siteCheckOn, defaultVisible: true },
+    { key: 'status', header: '状态', width: 8, align: 'center', value: (f) => f.status, defaultVisible: true },
+    { key: 'actualEnd', header: '实际完工', width: 14, printWidth: 12, align: 'center', type: 'datetime', value: (f) => f.actualEnd },
+  ],
+};
+
+export const ledgerDefinitions = {
+  enterprises: enterpriseLedger,
+  villages: villageLedger,
+  gridWorkers: gridWorkerLedger,
+  tanks: tankLedger,
+  idleSites: idleSiteLedger,
+  filings: filingLedger,
+} as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];
 

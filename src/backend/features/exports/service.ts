@@ -57,14 +57,23 @@ const thin = { style: 'thin' } as const;
 const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const font = { name: '宋体', size: 11 };
 
-/** A 'date' column's `YYYY-MM-DD` text as an Excel date (UTC midnight, which Excel shows as that very day). */
+/**
+ * A 'date' column's `YYYY-MM-DD` text as an Excel date (UTC midnight, which Excel shows as that very day), and a
+ * 'datetime' column's `YYYY-MM-DD HH:mm` as an Excel date-time (the wall-clock time taken as UTC, likewise).
+ */
 function excelValue(column: LedgerColumn<unknown>, value: LedgerCell): ExcelJS.CellValue {
   if (column.type === 'date' && typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
     if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   }
+  if (column.type === 'datetime' && typeof value === 'string') {
+    const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(value);
+    if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5])));
+  }
   return value;
 }
+
+const numberFormats: Partial<Record<NonNullable<LedgerColumn<unknown>['type']>, string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
 
 /**
  * Writes the ledger with ExcelJS's streaming writer, so memory stays flat however many rows there are: title
@@ -102,7 +111,7 @@ async function writeLedgerXlsx<Row>(file: fs.WriteStream, plan: LedgerPlan<Row>,
       font,
       border: allBorders,
       alignment: { horizontal: column.align ?? 'left', vertical: 'middle' as const, wrapText: true },
-      ...(column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}),
+      ...(column.type && numberFormats[column.type] ? { numFmt: numberFormats[column.type] } : {}),
     })),
   ];
   writeHeading(sheet, plan.heading, width);

@@ -8,6 +8,7 @@ import {
   deletableStatuses,
   editableStatuses,
   filingActionLabels,
+  filingFlagsAt,
   hotWorkKinds,
   isHotWork,
   minutesOf,
@@ -69,18 +70,9 @@ const sortColumns = {
 
 type RawRow = { [K in keyof typeof rowColumns]: unknown } & { status: string; plannedStart: string; plannedEnd: string; warnings: string };
 
-/** The board's flags for a filing at `now`. */
-export function flagsOf(filing: { status: string; plannedStart: string; plannedEnd: string }, now: string): FilingRow['flags'] {
-  const flags: FilingRow['flags'] = [];
-  const status = filing.status as FilingStatus;
-  if (unapprovedStatuses.includes(status) && filing.plannedStart <= now && filing.plannedEnd > now) flags.push('unapprovedStarted');
-  if (approvedStatuses.includes(status) && filing.plannedEnd <= now) flags.push('pastWindow');
-  return flags;
-}
-
 function toRow(raw: RawRow, now: string): FilingRow {
   const { warnings, ...row } = raw;
-  return { ...(row as Omit<FilingRow, 'warningCount' | 'flags'>), warningCount: (JSON.parse(warnings) as unknown[]).length, flags: flagsOf(raw, now) };
+  return { ...(row as Omit<FilingRow, 'warningCount' | 'flags'>), warningCount: (JSON.parse(warnings) as unknown[]).length, flags: filingFlagsAt(raw, now) };
 }
 
 function selectRows(ctx: HandlerContext) {
@@ -295,7 +287,7 @@ function userName(ctx: RequestContext): string {
   return ctx.user?.displayName ?? '系统';
 }
 
-function recordStep(ctx: RequestContext, filingId: number, action: FilingAction | 'create', from: FilingStatus | null, to: FilingStatus, remark: string | null): void {
+function recordStep(ctx: RequestContext, filingId: number, action: FilingAction | 'create' | 'update', from: FilingStatus | null, to: FilingStatus, remark: string | null): void {
   ctx.appDb.db
     .insert(filingStatusChanges)
     .values({ filingId, action, fromStatus: from, toStatus: to, remark, createdAt: nowIso(ctx), createdBy: userName(ctx) })
@@ -339,12 +331,15 @@ export function updateFiling(ctx: RequestContext, input: Parsed<'filings.update'
   }
   const check = checkFields(ctx, fields, id);
   const warnings = assertPasses(check, fields.warningReason);
+  // A filing changed after its review passed is reviewed again: what was checked is no longer what is filed.
+  const reReview = before.status === '待现场核查';
   ctx.appDb.db
     .update(filings)
-    .set({ ...storedFields(fields, check, warnings), updatedAt: nowIso(ctx) })
+    .set({ ...storedFields(fields, check, warnings), ...(reReview ? { status: '待审核' } : {}), updatedAt: nowIso(ctx) })
     .where(eq(filings.id, id))
     .run();
   writeTanks(ctx, id, fields.tankIds);
+  if (reReview) recordStep(ctx, id, 'update', before.status, '待审核', '审核通过后修改了报备内容，退回重新审核');
   const after = getFiling(ctx, id);
   recordAudit(ctx, { action: 'update', entity: 'filing', entityId: id, entityTitle: after.number, before: auditView(before), after: auditView(after) });
   return after;
@@ -395,8 +390,9 @@ export function transitionFiling(ctx: RequestContext, input: Parsed<'filings.tra
     case 'passReview':
     case 'siteCheck': {
       // Approval re-checks the rules: the enterprise may have closed or another hot work been approved since.
+      // A failed site check (to 驳回) is recorded whatever the rules say now, as its warnings are.
       const check = checkFields(ctx, fieldsOf(before), before.id);
-      if (check.errors.length) throw rulesFailed(check.errors);
+      if (check.errors.length && to !== '驳回') throw rulesFailed(check.errors);
       const known = new Set(before.warnings.map((warning) => warning.message));
       const fresh = check.warnings.filter((warning) => !known.has(warning.message));
       if (fresh.length && to !== '驳回') {
@@ -524,7 +520,8 @@ export function filingBoard(ctx: HandlerContext, input: Parsed<'filings.board'>)
 
 export function filingCalendar(ctx: HandlerContext, input: Parsed<'filings.calendar'>): FilingRow[] {
   if (input.to < input.from) throw invalid('结束日期不能早于开始日期', 'to');
-  if (addDays(input.from, 62) < input.to) throw invalid('日历一次最多查看 62 天', 'to');
+  // [from, to] counts both ends: 62 days end 61 days after `from`.
+  if (addDays(input.from, 61) < input.to) throw invalid('日历一次最多查看 62 天', 'to');
   const now = localNow(ctx);
   const conditions: SQL[] = [isNull(filings.deletedAt), windowTouches(`${input.from} 00:00`, `${addDays(input.to, 1)} 00:00`)];
   if (input.kind) conditions.push(eq(filings.kind, input.kind as SpecialWorkKind));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, normalizeHeader, readDate, readNumber, readYesNo } from './cells';
+import { cellText, normalizeHeader, readDate, readDateTime, readNumber, readYesNo } from './cells';
 import { splitPersonAndPhone } from './readers';
 
 describe('readDate', () => {
@@ -95,5 +95,38 @@ describe('splitPersonAndPhone', () => {
     expect(splitPersonAndPhone('陈大文 138 0000 0001')).toEqual({ name: '陈大文', phone: '138 0000 0001' });
     expect(splitPersonAndPhone('赵六')).toEqual({ name: '赵六', phone: null });
     expect(splitPersonAndPhone(null)).toEqual({ name: null, phone: null });
+  });
+});
+
+describe('readDateTime', () => {
+  it.each([
+    ['2026-11-23 08:00', '2026-11-23 08:00'],
+    ['2026/11/23 8:00', '2026-11-23 08:00'],
+    ['2026.11.23 8:30:00', '2026-11-23 08:30'],
+    ['2026-11-23T08:05', '2026-11-23 08:05'],
+    ['2026年11月23日8时', '2026-11-23 08:00'],
+    ['2026年11月23日8时30分', '2026-11-23 08:30'],
+    ['2026年11月23日 14:30', '2026-11-23 14:30'],
+    ['２０２６年１１月２３日 ８：３０', '2026-11-23 08:30'],
+    ['46349.5', '2026-11-23 12:00'],
+  ])('reads the text %s', (text, expected) => {
+    expect(readDateTime(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it('reads Excel date-time cells and serials to the nearest minute', () => {
+    expect(readDateTime(new Date(Date.UTC(2026, 10, 23, 8, 0)))).toEqual({ ok: true, value: '2026-11-23 08:00' });
+    // Excel stores times as fractions of a day: 07:59:59.99 is what 08:00 often comes back as.
+    expect(readDateTime(new Date(Date.UTC(2026, 10, 23, 7, 59, 59, 990)))).toEqual({ ok: true, value: '2026-11-23 08:00' });
+    expect(readDateTime(46349 + 8 / 24)).toEqual({ ok: true, value: '2026-11-23 08:00' });
+    expect(readDateTime(null)).toEqual({ ok: true, value: null });
+    expect(readDateTime('  ')).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a date without a time, a time that does not exist and text it cannot read, saying how to write it', () => {
+    expect(readDateTime('2026-11-23')).toEqual({ ok: false, message: expect.stringContaining('「2026-11-23」只有日期，请写明时间（到分钟）') });
+    expect(readDateTime('2026-02-30 08:00')).toEqual({ ok: false, message: '「2026-02-30 08:00」不是存在的时间' });
+    expect(readDateTime('2026-11-23 24:00')).toEqual({ ok: false, message: '「2026-11-23 24:00」不是存在的时间' });
+    expect(readDateTime('下周一上午')).toEqual({ ok: false, message: '「下周一上午」不是可识别的时间（可写作 2026-11-23 08:00、2026/11/23 8:00 或 2026年11月23日8时）' });
+    expect(readDateTime(true)).toEqual({ ok: false, message: '应填写时间' });
   });
 });

@@ -107,3 +107,42 @@ export function readDate(cell: RawCell): CellReading<string | null> {
   if (/^\d{5}(\.\d+)?$/.test(text)) return readDate(Number(text));
   return fail(`「${cell.trim()}」不是可识别的日期（可写作 2021-05-20、2021.5.20 或 2021年5月20日）`);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A moment Excel stored (a UTC Date whose clock reads the wall-clock time typed), to the nearest minute. */
+function dateTimeOf(date: Date): string {
+  const minute = new Date(Math.round(date.getTime() / 60_000) * 60_000);
+  return `${isoDate(minute)} ${pad2(minute.getUTCHours())}:${pad2(minute.getUTCMinutes())}`;
+}
+
+const timeHint = '可写作 2026-11-23 08:00、2026/11/23 8:00 或 2026年11月23日8时';
+
+/**
+ * A local date-time `YYYY-MM-DD HH:mm`, from a date-time cell, an Excel serial with its fraction (46349.333…),
+ * or text: 2026-11-23 08:00, 2026/11/23 8:00, 2026.11.23 8:30:00, 2026-11-23T08:00, 2026年11月23日8时,
+ * 2026年11月23日8时30分, 2026年11月23日 8:30 (full-width digits and colons too). A date without a time is refused:
+ * a work's window is filed to the minute.
+ */
+export function readDateTime(cell: RawCell): CellReading<string | null> {
+  if (cell === null) return ok(null);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? fail('不是有效的时间') : ok(dateTimeOf(cell));
+  if (typeof cell === 'number') {
+    if (cell >= 1 && cell < 73051) return ok(dateTimeOf(new Date(excelEpochMs + cell * dayMs)));
+    return fail(`「${cell}」不是有效的时间`);
+  }
+  if (typeof cell === 'boolean') return fail('应填写时间');
+  const text = toHalfWidth(cell).trim();
+  if (text === '') return ok(null);
+  if (/^\d{5}\.\d+$/.test(text)) return readDateTime(Number(text));
+  const match =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*(?:日\s*|[T\s]\s*)(\d{1,2})\s*(?:[:时点]\s*(?:(\d{1,2})\s*(?:分|:\s*\d{1,2}\s*秒?)?\s*)?)?$/.exec(text);
+  if (!match) {
+    if (readDate(text).ok) return fail(`「${cell.trim()}」只有日期，请写明时间（到分钟），${timeHint}`);
+    return fail(`「${cell.trim()}」不是可识别的时间（${timeHint}）`);
+  }
+  const [, year, month, day, hour, minute = '0'] = match;
+  const date = validDay(Number(year), Number(month), Number(day));
+  if (!date || Number(hour) > 23 || Number(minute) > 59) return fail(`「${cell.trim()}」不是存在的时间`);
+  return ok(`${date} ${pad2(Number(hour))}:${pad2(Number(minute))}`);
+}

@@ -17,6 +17,7 @@ import { AppError } from '../../api/errors';
 import { startJob, yieldToEventLoop, type JobControl } from '../jobs/service';
 import { cellText, isBlank, type RawCell } from './cells';
 import { enterpriseImporter } from './entities/enterprises';
+import { filingImporter } from './entities/filings';
 import { idleSiteImporter } from './entities/idleSites';
 import { tankImporter } from './entities/tanks';
 import { findHeaderRow, mappingProblems, suggestMapping, type AnyImporter, type RowResult } from './importer';
@@ -28,6 +29,7 @@ const importers: Record<ImportEntity, AnyImporter> = {
   enterprises: enterpriseImporter as unknown as AnyImporter,
   tanks: tankImporter as unknown as AnyImporter,
   idleSites: idleSiteImporter as unknown as AnyImporter,
+  filings: filingImporter as unknown as AnyImporter,
 };
 
 /** A file being imported: read once, kept in memory while the user maps, previews and imports it. */

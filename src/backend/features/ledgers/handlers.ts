@@ -1,6 +1,7 @@
 import { defineHandlers } from '../../api/registry';
-import { ledgerData } from './service';
+import { filingSheet, ledgerData } from './service';
 
 export const ledgerHandlers = defineHandlers({
   'ledgers.data': (input, ctx) => ledgerData(ctx, input),
+  'ledgers.filingSheet': (input, ctx) => filingSheet(ctx, input.id),
 });

@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
+import type { FilingFilters } from '../../../shared/api/filings';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
 import type { IdleSiteFilters } from '../../../shared/api/idleSites';
 import type { TankFilters } from '../../../shared/api/tanks';
-import type { LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
+import type { FilingSheet, LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
+import { filingActionLabels, hotWorkGradeUp, hotWorkGrades, requiredDocumentsOf, type FilingAction, type SpecialWorkGrade } from '../../../shared/domain/specialWork';
 import { defaultColumnKeys, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
 import type { z } from 'zod';
 import type { HandlerContext } from '../../api/context';
 import { invalid } from '../../api/errors';
-import { enterprises, gridWorkers, idleSites, villages } from '../../db/schema';
+import { enterprises, gridWorkers, idleSites, tanks, villages } from '../../db/schema';
 import { allEnterprises } from '../enterprises/service';
+import { allFilings, filingHistory, getFiling } from '../filings/service';
 import { allGridWorkers } from '../gridWorkers/service';
 import { allIdleSites } from '../idleSites/service';
 import { allTanks } from '../tanks/service';
@@ -26,6 +29,10 @@ export function chineseDate(date: Date): string {
 
 function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers | typeof enterprises | typeof idleSites, id: number): string {
   return ctx.appDb.db.select({ name: table.name }).from(table).where(eq(table.id, id)).get()?.name ?? `#${id}`;
+}
+
+function tankCodeOf(ctx: HandlerContext, id: number): string {
+  return ctx.appDb.db.select({ code: tanks.code }).from(tanks).where(eq(tanks.id, id)).get()?.code ?? `#${id}`;
 }
 
 /** The filter line under the title, so a printed page says which part of the register it shows. */
@@ -77,6 +84,20 @@ function idleSiteFilterSummary(ctx: HandlerContext, filters: IdleSiteFilters): s
   if (filters.finding) parts.push(`排查发现：${filters.finding}`);
   if (filters.disposal) parts.push(`处置措施：${filters.disposal}`);
   if (filters.foundFrom || filters.foundTo) parts.push(`排查日期：${filters.foundFrom ?? '…'} 至 ${filters.foundTo ?? '…'}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+/** 作业类别：动火；日期：2026-11-01 至 2026-11-30 — the register's filters as its printed page names them. */
+export function filingFilterSummary(ctx: HandlerContext, filters: FilingFilters): string[] {
+  const parts: string[] = [];
+  if (filters.kind) parts.push(`作业类别：${filters.kind}`);
+  if (filters.status) parts.push(`状态：${filters.status}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.villageId) parts.push(`所在村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.tankId) parts.push(`涉及储罐：${tankCodeOf(ctx, filters.tankId)}`);
+  if (filters.from || filters.to) parts.push(`日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.flagged) parts.push('仅未批先干、逾期未关闭的作业');
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }
@@ -162,6 +183,13 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const loadRows = () => allTanks(ctx, filters, { sortField, sortOrder });
       return use(plan(ctx, 'tanks', ledgerDefinitions.tanks, loadRows, request.columns, tankFilterSummary(ctx, filters)));
     }
+    case 'filings': {
+      const { filters, sortField, sortOrder } = request;
+      // A register reads by date: earliest planned start first unless the list's own order was handed over.
+      const sort = sortField ? { sortField, sortOrder } : { sortField: 'plannedStart' as const, sortOrder: 'ascend' as const };
+      const loadRows = () => allFilings(ctx, filters, sort);
+      return use(plan(ctx, 'filings', ledgerDefinitions.filings, loadRows, request.columns, filingFilterSummary(ctx, filters)));
+    }
   }
 }
 
@@ -171,8 +199,38 @@ export function ledgerData(ctx: HandlerContext, request: LedgerRequest): LedgerD
   return withLedgerPlan(ctx, request, ({ definition, columns, heading, loadRows }) => ({
     ...heading,
     orientation: definition.orientation,
-    columns: columns.map(({ key, header, width, align }) => ({ key, header, width, align: align ?? 'left' })),
+    columns: columns.map(({ key, header, width, printWidth, align }) => ({ key, header, width: printWidth ?? width, align: align ?? 'left' })),
     rows: loadRows().map((row) => columns.map((column) => column.value(row))),
     signatures: { preparer: office.preparer, reviewer: office.reviewer, principal: office.principal },
   }));
+}
+
+const historyLabels: Record<FilingAction | 'create' | 'update', string> = { ...filingActionLabels, create: '登记报备', update: '修改报备' };
+
+/**
+ * The grade a filing is managed at when its rules raised it: 动火 on a holiday, rest day or at night goes one
+ * grade up (GB 30871-2022 5.1.1), which the stored warnings record as 'hot-work-upgraded'. Null when not raised.
+ */
+export function managedGradeOf(filing: { grade: string | null; warnings: readonly { code: string }[] }): SpecialWorkGrade | null {
+  if (!filing.warnings.some((warning) => warning.code === 'hot-work-upgraded')) return null;
+  const grade = hotWorkGrades.find((candidate) => candidate === filing.grade);
+  return grade ? hotWorkGradeUp(grade) : null;
+}
+
+/** 特殊作业报备审核表 of one filing: its facts, checklist, warnings, site check and history, with the office's names. */
+export function filingSheet(ctx: HandlerContext, id: number): FilingSheet {
+  const filing = getFiling(ctx, id);
+  const office = getOfficeSettings(ctx);
+  const required = requiredDocumentsOf(filing.kind, filing.grade as SpecialWorkGrade | null);
+  return {
+    title: `${office.townName}特殊作业报备审核表`,
+    orgName: office.orgName,
+    date: chineseDate(ctx.clock.now()),
+    filing,
+    managedGrade: managedGradeOf(filing),
+    requiredDocuments: required.map((name) => ({ name, submitted: filing.documents.includes(name) })),
+    extraDocuments: filing.documents.filter((name) => !required.includes(name)),
+    history: filingHistory(ctx, id).map((step) => ({ ...step, actionLabel: historyLabels[step.action] })),
+    signatures: { preparer: office.preparer, reviewer: office.reviewer, principal: office.principal },
+  };
 }

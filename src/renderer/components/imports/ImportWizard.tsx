@@ -3,6 +3,7 @@ import { Alert, App, Button, Modal, Result, Space, Spin, Steps, Typography, Uplo
 import { useEffect, useRef, useState } from 'react';
 import {
   importEntityLabels,
+  importNeverUpdates,
   maxImportBytes,
   type DuplicateMode,
   type ImportAnalysis,
@@ -25,6 +26,7 @@ const duplicatesLabels: Record<ImportEntity, string> = {
   enterprises: '已存在的企业（按统一社会信用代码）',
   tanks: '已登记的储罐（按所属单位和罐号）',
   idleSites: '已登记的场所（按所属村/社区和场所名称）',
+  filings: '已登记的报备（按报备编号；无编号时按企业、类别、时间和地点）',
 };
 
 type Step = 0 | 1 | 2 | 3;
@@ -405,6 +407,7 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
           error={previewError}
           duplicates={duplicates}
           duplicatesLabel={duplicatesLabels[entity]}
+          duplicatesFixed={importNeverUpdates[entity]}
           onDuplicatesChange={changeDuplicates}
         />
       )}

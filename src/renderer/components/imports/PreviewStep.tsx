@@ -9,6 +9,8 @@ interface PreviewStepProps {
   duplicates: DuplicateMode;
   /** What the duplicate rule compares, e.g. 已存在的企业（按统一社会信用代码）. */
   duplicatesLabel: string;
+  /** Set where registered records are never updated: said instead of offering the choice. */
+  duplicatesFixed?: string;
   onDuplicatesChange: (mode: DuplicateMode) => void;
 }
 
@@ -18,7 +20,7 @@ const errorColor = '#cf1322';
  * 预览校验: what importing would do, in counts, and every problem by row, before anything is written. The
  * rule for rows already registered is chosen here, and changing it checks the file again.
  */
-export function PreviewStep({ preview, loading, error, duplicates, duplicatesLabel, onDuplicatesChange }: PreviewStepProps) {
+export function PreviewStep({ preview, loading, error, duplicates, duplicatesLabel, duplicatesFixed, onDuplicatesChange }: PreviewStepProps) {
   const counts: { label: string; value: number | undefined; danger?: boolean }[] = [
     { label: '将新增', value: preview?.create },
     { label: '将更新', value: preview?.update },
@@ -32,15 +34,19 @@ export function PreviewStep({ preview, loading, error, duplicates, duplicatesLab
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div className="import-duplicates">
         <Typography.Text id="import-duplicates-label">{duplicatesLabel}：</Typography.Text>
-        <Radio.Group
-          aria-labelledby="import-duplicates-label"
-          value={duplicates}
-          onChange={(event) => onDuplicatesChange(event.target.value as DuplicateMode)}
-          options={[
-            { value: 'skip', label: '跳过（保留系统中的内容）' },
-            { value: 'update', label: '用文件内容更新' },
-          ]}
-        />
+        {duplicatesFixed ? (
+          <Typography.Text>{duplicatesFixed}</Typography.Text>
+        ) : (
+          <Radio.Group
+            aria-labelledby="import-duplicates-label"
+            value={duplicates}
+            onChange={(event) => onDuplicatesChange(event.target.value as DuplicateMode)}
+            options={[
+              { value: 'skip', label: '跳过（保留系统中的内容）' },
+              { value: 'update', label: '用文件内容更新' },
+            ]}
+          />
+        )}
       </div>
       {error && <Alert type="error" showIcon title="校验失败" description={error} />}
       {preview && blocked && (

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditHistory } from '../../components/AuditHistory';
+import { RelatedFilings } from '../filings/RelatedFilings';
 import { EnterpriseTanks } from '../tanks/OwnerTanks';
 import { formatCount, personWithPhone, RiskTag, StatusTag } from './display';
 import { EnterpriseFormModal } from './EnterpriseForm';
@@ -137,7 +138,7 @@ export function EnterpriseProfile() {
           items={[
             { key: 'basic', label: '基本信息', children: <BasicInfo enterprise={data} /> },
             { key: 'tanks', label: '储罐', children: <EnterpriseTanks enterprise={data} /> },
-            { key: 'filings', label: '特殊作业', children: comingSoon('特殊作业报备模块上线后，此处显示该企业的作业报备') },
+            { key: 'filings', label: '特殊作业', children: <RelatedFilings filter={{ enterpriseId: data.id }} /> },
             { key: 'plans', label: '应急预案', children: comingSoon('应急预案模块上线后，此处显示该企业的预案与演练') },
             { key: 'hazards', label: '隐患与检查', children: comingSoon('隐患排查治理模块上线后，此处显示该企业的检查记录与隐患') },
             { key: 'attachments', label: '附件', children: <AttachmentsPanel entity="enterprise" entityId={data.id} /> },

@@ -1,13 +1,16 @@
 import { EyeOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
+import { filingSortFields } from '../../../shared/api/filings';
 import { idleSiteSortFields } from '../../../shared/api/idleSites';
 import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
 import { idleSiteDisposals, idleSiteFindings } from '../../../shared/domain/idleSite';
+import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
 import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
@@ -194,10 +197,59 @@ function IdleSiteFilterFields(props: FilterProps) {
   );
 }
 
+/** The 登记台账's filters: kind, status, village and the days the works' windows touch. */
+function FilingFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  const from = filters.from as string | undefined;
+  const to = filters.to as string | undefined;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="编号、企业、地点、内容、施工单位" {...props} />
+      <VillageSelect label="所在村/社区" {...props} />
+      <Select<string>
+        aria-label="作业类别"
+        placeholder="全部作业类别"
+        allowClear
+        style={{ width: 140 }}
+        value={filters.kind as string | undefined}
+        options={specialWorkKinds.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('kind', value)}
+      />
+      <Select<string>
+        aria-label="报备状态"
+        placeholder="全部状态"
+        allowClear
+        style={{ width: 130 }}
+        value={filters.status as string | undefined}
+        options={filingStatuses.map((value) => ({ label: value, value }))}
+        onChange={(value) => setFilter('status', value)}
+      />
+      <DatePicker.RangePicker
+        aria-label="作业日期"
+        placeholder={['作业日期起', '作业日期止']}
+        allowEmpty={[true, true]}
+        value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+        onChange={(range) => {
+          setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
+          setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
+        }}
+        presets={[
+          { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
+          { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+          { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
+        ]}
+      />
+    </Space>
+  );
+}
+
 /** What the print center offers per ledger: its list page's filters and sort fields. */
 type LedgerOptions = { Filters: (props: FilterProps) => ReactNode } & (
-  /** `sortLabels` where a field name means something else in this ledger (罐号, not 区划代码). */
-  | { sortFields: readonly string[]; sortLabels?: Record<string, string> }
+  /**
+   * `sortLabels` where a field name means something else in this ledger (罐号, not 区划代码); `defaultOrder` says
+   * what order 默认顺序 is where that is not the list page's own.
+   */
+  | { sortFields: readonly string[]; sortLabels?: Record<string, string>; defaultOrder?: string }
   /** A list with one fixed order has no sort choice; the page says what that order is. */
   | { fixedOrder: string }
 );
@@ -215,6 +267,12 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
     Filters: TankFilterFields,
     sortFields: tankSortFields,
     sortLabels: { code: '罐号', ownerName: '所属单位/场所', status: '状态', registeredOn: '登记日期' },
+  },
+  filings: {
+    Filters: FilingFilterFields,
+    sortFields: filingSortFields,
+    sortLabels: { plannedStart: '计划开始时间', number: '报备编号', enterpriseName: '企业名称', status: '状态' },
+    defaultOrder: '默认按计划开始时间从早到晚',
   },
 };
 
@@ -303,6 +361,7 @@ export function PrintCenterPage() {
                   { label: '降序', value: 'descend' },
                 ]}
               />
+              {options.defaultOrder && !choice.sortField && <Typography.Text type="secondary">{options.defaultOrder}</Typography.Text>}
             </Space>
           )}
         </Form.Item>

@@ -10,16 +10,17 @@ import { useCan } from '../../app/permissions';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { AuditHistory } from '../../components/AuditHistory';
 import { personWithPhone } from '../enterprises/display';
+import { RelatedFilings } from '../filings/RelatedFilings';
 import { amount, MissingChecks, ownerPath, TankCategoryTag, TankStatusTag } from './display';
 import { formatTankValue, tankFieldLabels, tankHiddenAuditFields } from './fieldLabels';
 import { lastTankListSearchKey } from './listParams';
 import { AssignResponsibleModal, ChangeStatusModal } from './TankBulkModals';
 import { TankFormModal } from './TankForm';
 
-const tabKeys = ['basic', 'status', 'attachments', 'history'] as const;
+const tabKeys = ['basic', 'status', 'filings', 'attachments', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];
 
-/** One tank: its facts, its 状态变更记录, 附件 and 变更记录. */
+/** One tank: its facts, its 状态变更记录, the special works that touched it, 附件 and 变更记录. */
 export function TankDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
@@ -140,6 +141,9 @@ export function TankDetail() {
             { key: 'basic', label: '基本信息', children: <TankFacts tank={data} /> },
             // Remounted after every change so a new entry shows without a manual refresh.
             { key: 'status', label: '状态变更记录', children: <StatusTimeline key={data.updatedAt} tankId={data.id} /> },
+            ...(data.ownerKind === 'enterprise'
+              ? [{ key: 'filings', label: '作业记录', children: <RelatedFilings filter={{ tankId: data.id }} /> }]
+              : []),
             { key: 'attachments', label: '附件', children: <AttachmentsPanel entity="tank" entityId={data.id} /> },
             {
               key: 'history',

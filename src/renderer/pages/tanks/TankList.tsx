@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,7 +10,7 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts, useSearchBox } from '../../components/listHooks';
-import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
+import { rowActionsColumn, tableChangeHandler, ToggleTag } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
@@ -442,12 +442,3 @@ const emptyFilters: Record<keyof TankFilters, undefined> = {
   publicLabel: undefined,
   hasResponsible: undefined,
 };
-
-/** A quick filter that is either on or off (e.g. 只看未公开标识的储罐); antd's CheckableTag is a focusable checkbox. */
-function ToggleTag({ label, active, onToggle }: { label: string; active: boolean; onToggle: () => void }) {
-  return (
-    <Tag.CheckableTag checked={active} onChange={onToggle} className="toggle-filter">
-      {label}
-    </Tag.CheckableTag>
-  );
-}
