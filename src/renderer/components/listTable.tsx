@@ -1,5 +1,6 @@
 import { Button, Popconfirm, Space, Tag, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
+import { pageSizes } from './listQuery';
 
 /**
  * The 操作 column of a register: 编辑 and 删除 (asked first; deleted records go to the 回收站). Clicks here, and
@@ -64,4 +65,16 @@ export function ToggleTag({ label, active, onToggle }: { label: string; active: 
       {label}
     </Tag.CheckableTag>
   );
+}
+
+/** A register's pager: the URL's page and size, the sizes offered, and the total in the register's own unit (家, 个…). */
+export function listPagination(query: { page: number; pageSize: number }, total: number | undefined, unit: string): TableProps<unknown>['pagination'] {
+  return {
+    current: query.page,
+    pageSize: query.pageSize,
+    total,
+    pageSizeOptions: pageSizes,
+    showSizeChanger: true,
+    showTotal: (count) => `共 ${count} ${unit}`,
+  };
 }

@@ -1,15 +1,16 @@
 import type { FilingSheet, LedgerRequest } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
-import { filingSortFields, type FilingFilters } from '../../shared/api/filings';
+import { filingSortFields } from '../../shared/api/filings';
 import { idleSiteSortFields } from '../../shared/api/idleSites';
 import { tankSortFields } from '../../shared/api/tanks';
 import { villageSortFields } from '../../shared/api/villages';
-import { filingStatuses, specialWorkKinds } from '../../shared/domain/specialWork';
-import { tankCategories, tankStatuses } from '../../shared/domain/tank';
 import { villageKinds } from '../../shared/domain/village';
 import { ledgerDefinitions, ledgerIds, type LedgerId } from '../../shared/ledgers/definitions';
 import { printInShell } from './shellPrint';
-import { filterKeys, positiveInt, readEnterpriseFilters } from '../pages/enterprises/listParams';
+import { oneOf, positiveInt, searchText } from '../components/listQuery';
+import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listParams';
+import { filingFilterKeys, readFilingFilters } from '../pages/filings/listParams';
+import { readTankFilters, tankFilterKeys } from '../pages/tanks/listParams';
 import { filterKeys as idleSiteFilterKeys, readIdleSiteFilters } from '../pages/idleSites/listParams';
 
 /**
@@ -22,20 +23,12 @@ export function isLedgerId(value: string | undefined): value is LedgerId {
   return ledgerIds.some((id) => id === value);
 }
 
-function oneOf<T extends string>(values: readonly T[], raw: string | null): T | undefined {
-  return values.find((value) => value === raw);
-}
-
 function readColumns(params: URLSearchParams): string[] | undefined {
   const keys = (params.get('columns') ?? '')
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean);
   return keys.length ? keys : undefined;
-}
-
-function readKeyword(params: URLSearchParams): string | undefined {
-  return params.get('q')?.trim().slice(0, 50) || undefined;
 }
 
 function sortOrder(params: URLSearchParams, sortField: string | undefined): 'ascend' | 'descend' | undefined {
@@ -53,14 +46,14 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
     const sortField = oneOf(villageSortFields, params.get('sort'));
     return {
       ledger: 'villages',
-      filters: { q: readKeyword(params), kind: oneOf(villageKinds, params.get('kind')) },
+      filters: { q: searchText(params), kind: oneOf(villageKinds, params.get('kind')) },
       sortField,
       sortOrder: sortOrder(params, sortField),
       columns: readColumns(params),
     };
   },
   gridWorkers(params) {
-    return { ledger: 'gridWorkers', filters: { q: readKeyword(params), villageId: positiveInt(params.get('villageId')) }, columns: readColumns(params) };
+    return { ledger: 'gridWorkers', filters: { q: searchText(params), villageId: positiveInt(params.get('villageId')) }, columns: readColumns(params) };
   },
   idleSites(params) {
     const sortField = oneOf(idleSiteSortFields, params.get('sort'));
@@ -74,16 +67,7 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
     const sortField = oneOf(tankSortFields, params.get('sort'));
     return {
       ledger: 'tanks',
-      filters: {
-        q: readKeyword(params),
-        category: oneOf(tankCategories, params.get('category')),
-        status: oneOf(tankStatuses, params.get('status')),
-        villageId: positiveInt(params.get('villageId')),
-        enterpriseId: positiveInt(params.get('enterpriseId')),
-        idleSiteId: positiveInt(params.get('idleSiteId')),
-        publicLabel: readFlag(params.get('publicLabel')),
-        hasResponsible: readFlag(params.get('hasResponsible')),
-      },
+      filters: readTankFilters(params),
       sortField,
       sortOrder: sortOrder(params, sortField),
       columns: readColumns(params),
@@ -91,39 +75,14 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
   },
 };
 
-function readFlag(raw: string | null): boolean | undefined {
-  return raw === 'true' ? true : raw === 'false' ? false : undefined;
-}
-
-function readDay(raw: string | null): string | undefined {
-  return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
-}
-
-/** The filing register's filters, under the names its list page writes in its URL. */
-const filingPrintKeys = ['q', 'kind', 'status', 'enterpriseId', 'villageId', 'tankId', 'from', 'to', 'flagged'] as const satisfies readonly (keyof FilingFilters)[];
-
-function readFilingFilters(params: URLSearchParams): FilingFilters {
-  return {
-    q: readKeyword(params),
-    kind: oneOf(specialWorkKinds, params.get('kind')),
-    status: oneOf(filingStatuses, params.get('status')),
-    enterpriseId: positiveInt(params.get('enterpriseId')),
-    villageId: positiveInt(params.get('villageId')),
-    tankId: positiveInt(params.get('tankId')),
-    from: readDay(params.get('from')),
-    to: readDay(params.get('to')),
-    flagged: params.get('flagged') === 'true' ? true : undefined,
-  };
-}
-
 /** The filter parameters each ledger's print URL carries: its list page's own. */
 const printFilterKeys: Record<LedgerId, readonly string[]> = {
   enterprises: filterKeys,
   villages: ['q', 'kind'],
   gridWorkers: ['q', 'villageId'],
   idleSites: idleSiteFilterKeys,
-  tanks: ['q', 'category', 'status', 'villageId', 'enterpriseId', 'idleSiteId', 'publicLabel', 'hasResponsible'],
-  filings: filingPrintKeys,
+  tanks: tankFilterKeys,
+  filings: filingFilterKeys,
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -19,8 +19,9 @@ import {
 import { useApiQuery } from '../../api/useApi';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
-import { useListShortcuts, useSearchBox } from '../../components/listHooks';
-import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
+import { useListShortcuts } from '../../components/listHooks';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { rowActionsColumn, tableChangeHandler, listPagination } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { ColumnChooser, useVisibleColumns, type ChoosableColumn } from './ColumnChooser';
@@ -28,7 +29,6 @@ import { formatCount, personWithPhone, RiskTag, riskTagColors, StatusTag } from 
 import { EnterpriseFormModal } from './EnterpriseForm';
 import {
   hasActiveFilters,
-  pageSizes,
   readEnterpriseFilters,
   readEnterpriseListQuery,
   writeEnterpriseListQuery,
@@ -102,7 +102,6 @@ export function EnterpriseList() {
   function update(patch: Partial<EnterpriseListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeEnterpriseListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastListSearchKey, params.toString());
@@ -253,20 +252,7 @@ export function EnterpriseList() {
   return (
     <Card title="企业（一企一档）" variant="borderless">
       <div className="page-toolbar">
-        <Input.Search
-          ref={(instance) => {
-            searchRef.current = instance?.input ?? null;
-          }}
-          aria-label="搜索企业"
-          placeholder="搜索名称/信用代码/地址/负责人/拼音首字母（如 hmzx）"
-          // The shortcut is told on hover: a visible hint no longer fits beside 导入Excel on a 1366-wide screen.
-          title="Ctrl+F 定位到搜索框"
-          allowClear
-          style={{ width: 440 }}
-          value={searchText}
-          onChange={(event) => onSearchChange(event.target.value)}
-          onSearch={searchNow}
-        />
+        <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索企业" placeholder="搜索名称/信用代码/地址/负责人/拼音首字母（如 hmzx）" width={440} searchRef={searchRef} />
         <span className="spacer" />
         <ColumnChooser
           columns={optionalColumns}
@@ -404,14 +390,7 @@ export function EnterpriseList() {
             openProfile(enterprise);
           },
         })}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          pageSizeOptions: pageSizes,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 家`,
-        }}
+        pagination={listPagination(query, list.data?.total, '家')}
         locale={{
           emptyText: list.error
             ? list.error.message

@@ -1,12 +1,14 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Space, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Enterprise } from '../../../shared/api/enterprises';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { loadedRecord } from '../../components/recordPlaceholder';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
 import { RelatedFilings } from '../filings/RelatedFilings';
 import { EnterpriseTanks } from '../tanks/OwnerTanks';
@@ -42,28 +44,9 @@ export function EnterpriseProfile() {
     </Link>
   );
 
-  if (!validId || (enterprise.error && !enterprise.data)) {
-    return (
-      <Card variant="borderless">
-        <Result
-          status="404"
-          title="未找到该企业"
-          subTitle={validId ? enterprise.error?.message : '地址中的企业编号无效'}
-          extra={backLink}
-        />
-      </Card>
-    );
-  }
-  const data = enterprise.data;
-  if (!data || data.id !== id) {
-    return (
-      <Card variant="borderless">
-        <Spin tip="正在加载…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      </Card>
-    );
-  }
+  const loaded = loadedRecord(enterprise, id, { notFound: '未找到该企业', invalidId: '地址中的企业编号无效', backLink });
+  if (!loaded.data) return loaded.placeholder;
+  const data = loaded.data;
 
   async function remove(target: Enterprise) {
     if (await deleteEnterprise(target)) navigate(backTo);
@@ -109,18 +92,7 @@ export function EnterpriseProfile() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 编辑
               </Button>
-              <Popconfirm
-                title={`删除「${data.name}」？`}
-                description="删除后可在回收站恢复。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={() => remove(data)}
-              >
-                <Button danger icon={<DeleteOutlined />}>
-                  删除
-                </Button>
-              </Popconfirm>
+              <ConfirmDeleteButton title={`删除「${data.name}」？`} description="删除后可在回收站恢复。" onConfirm={() => remove(data)} />
             </Space>
           )}
         </div>

@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Space, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -17,7 +17,9 @@ import {
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { loadedRecord } from '../../components/recordPlaceholder';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
 import { FilingSheetButton } from '../../print/FilingSheetButton';
 import { personWithPhone } from '../enterprises/display';
@@ -54,23 +56,9 @@ export function FilingDetail() {
     </Link>
   );
 
-  if (!validId || (filing.error && !filing.data)) {
-    return (
-      <Card variant="borderless">
-        <Result status="404" title="未找到该报备" subTitle={validId ? filing.error?.message : '地址中的报备编号无效'} extra={backLink} />
-      </Card>
-    );
-  }
-  const data = filing.data;
-  if (!data || data.id !== id) {
-    return (
-      <Card variant="borderless">
-        <Spin tip="正在加载…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      </Card>
-    );
-  }
+  const loaded = loadedRecord(filing, id, { notFound: '未找到该报备', invalidId: '地址中的报备编号无效', backLink });
+  if (!loaded.data) return loaded.placeholder;
+  const data = loaded.data;
 
   async function remove(target: Filing) {
     try {
@@ -126,18 +114,7 @@ export function FilingDetail() {
               </Button>
             )}
             {canWrite && deletableStatuses.includes(data.status) && (
-              <Popconfirm
-                title={`删除报备 ${data.number}？`}
-                description="删除后可在回收站恢复；编号不会被再次使用。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={() => remove(data)}
-              >
-                <Button danger icon={<DeleteOutlined />}>
-                  删除
-                </Button>
-              </Popconfirm>
+              <ConfirmDeleteButton title={`删除报备 ${data.number}？`} description="删除后可在回收站恢复；编号不会被再次使用。" onConfirm={() => remove(data)} />
             )}
           </Space>
         </div>

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,10 +10,10 @@ import { useCan } from '../../app/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { EnterprisePicker } from '../../components/RecordPickers';
-import { useListShortcuts, useSearchBox } from '../../components/listHooks';
-import { tableChangeHandler, ToggleTag } from '../../components/listTable';
+import { useListShortcuts } from '../../components/listHooks';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { tableChangeHandler, ToggleTag, listPagination } from '../../components/listTable';
 import { PrintButton } from '../../print/PrintButton';
-import { pageSizes } from '../enterprises/listParams';
 import { filingColumns } from './FilingTable';
 import {
   filingFiltersOf,
@@ -40,7 +40,6 @@ export function FilingList() {
   function update(patch: Partial<FilingListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeFilingListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastFilingListSearchKey, params.toString());
@@ -62,19 +61,7 @@ export function FilingList() {
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       <div className="page-toolbar">
-        <Input.Search
-          ref={(instance) => {
-            searchRef.current = instance?.input ?? null;
-          }}
-          aria-label="搜索报备"
-          placeholder="搜索编号/企业/地点/内容/施工单位/负责人"
-          title="Ctrl+F 定位到搜索框"
-          allowClear
-          style={{ width: 340 }}
-          value={searchText}
-          onChange={(event) => onSearchChange(event.target.value)}
-          onSearch={searchNow}
-        />
+        <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索报备" placeholder="搜索编号/企业/地点/内容/施工单位/负责人" width={340} searchRef={searchRef} />
         <span className="spacer" />
         <PrintButton ledger="filings" state={ledgerState} />
         <ExportButton request={{ ledger: 'filings', ...ledgerState }} />
@@ -149,14 +136,7 @@ export function FilingList() {
             navigate(`/filings/${row.id}`, { state: listState });
           },
         })}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          pageSizeOptions: pageSizes,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 项`,
-        }}
+        pagination={listPagination(query, list.data?.total, '项')}
         locale={{
           emptyText: list.error ? list.error.message : active ? '没有符合条件的报备' : canWrite ? '暂无报备，点击“新增报备”登记' : '暂无报备',
         }}

@@ -1,13 +1,15 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Space, Spin, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { IdleSite } from '../../../shared/api/idleSites';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { loadedRecord } from '../../components/recordPlaceholder';
 import { IdleSiteTanks } from '../tanks/OwnerTanks';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory, defaultFormatValue } from '../../components/AuditHistory';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
 import { idleSiteFieldLabels, idleSiteHiddenAuditFields } from './fieldLabels';
@@ -42,23 +44,9 @@ export function IdleSiteDetail() {
     </Link>
   );
 
-  if (!validId || (site.error && !site.data)) {
-    return (
-      <Card variant="borderless">
-        <Result status="404" title="未找到该四闲场所" subTitle={validId ? site.error?.message : '地址中的场所编号无效'} extra={backLink} />
-      </Card>
-    );
-  }
-  const data = site.data;
-  if (!data || data.id !== id) {
-    return (
-      <Card variant="borderless">
-        <Spin tip="正在加载…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      </Card>
-    );
-  }
+  const loaded = loadedRecord(site, id, { notFound: '未找到该四闲场所', invalidId: '地址中的场所编号无效', backLink });
+  if (!loaded.data) return loaded.placeholder;
+  const data = loaded.data;
 
   async function remove(target: IdleSite) {
     if (await deleteSite(target)) navigate(backTo);
@@ -102,18 +90,7 @@ export function IdleSiteDetail() {
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 编辑
               </Button>
-              <Popconfirm
-                title={`删除「${data.name}」？`}
-                description="删除后可在回收站恢复。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={() => remove(data)}
-              >
-                <Button danger icon={<DeleteOutlined />}>
-                  删除
-                </Button>
-              </Popconfirm>
+              <ConfirmDeleteButton title={`删除「${data.name}」？`} description="删除后可在回收站恢复。" onConfirm={() => remove(data)} />
             </Space>
           )}
         </div>

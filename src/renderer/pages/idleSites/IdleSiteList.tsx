@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -18,13 +18,13 @@ import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
-import { useListShortcuts, useSearchBox } from '../../components/listHooks';
-import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
+import { useListShortcuts } from '../../components/listHooks';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { rowActionsColumn, tableChangeHandler, listPagination } from '../../components/listTable';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
 import { IdleSiteFormModal } from './IdleSiteForm';
 import {
   hasActiveFilters,
-  pageSizes,
   readIdleSiteFilters,
   readIdleSiteListQuery,
   writeIdleSiteListQuery,
@@ -57,7 +57,6 @@ export function IdleSiteList() {
   function update(patch: Partial<IdleSiteListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeIdleSiteListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastListSearchKey, params.toString());
@@ -180,19 +179,7 @@ export function IdleSiteList() {
     <Card title="四闲场所排查整治" variant="borderless">
       <IdleSiteSummaryCard key={version} villageId={query.villageId} from={query.foundFrom} to={query.foundTo} />
       <div className="page-toolbar">
-        <Input.Search
-          ref={(instance) => {
-            searchRef.current = instance?.input ?? null;
-          }}
-          aria-label="搜索四闲场所"
-          placeholder="搜索场所名称/地址/户主"
-          title="Ctrl+F 定位到搜索框"
-          allowClear
-          style={{ width: 300 }}
-          value={searchText}
-          onChange={(event) => onSearchChange(event.target.value)}
-          onSearch={searchNow}
-        />
+        <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索四闲场所" placeholder="搜索场所名称/地址/户主" width={300} searchRef={searchRef} />
         <DatePicker.RangePicker
           aria-label="排查日期"
           placeholder={['排查日期起', '排查日期止']}
@@ -281,14 +268,7 @@ export function IdleSiteList() {
             navigate(`/idle-sites/${site.id}`, { state: { listSearch: params.toString() } });
           },
         })}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          pageSizeOptions: pageSizes,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 处`,
-        }}
+        pagination={listPagination(query, list.data?.total, '处')}
         locale={{
           emptyText: list.error
             ? list.error.message

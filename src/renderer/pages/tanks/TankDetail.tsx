@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Tabs, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Space, Spin, Tabs, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -7,7 +7,9 @@ import type { Tank } from '../../../shared/api/tanks';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { loadedRecord } from '../../components/recordPlaceholder';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
 import { personWithPhone } from '../enterprises/display';
 import { RelatedFilings } from '../filings/RelatedFilings';
@@ -42,23 +44,9 @@ export function TankDetail() {
     </Link>
   );
 
-  if (!validId || (tank.error && !tank.data)) {
-    return (
-      <Card variant="borderless">
-        <Result status="404" title="未找到该储罐" subTitle={validId ? tank.error?.message : '地址中的储罐编号无效'} extra={backLink} />
-      </Card>
-    );
-  }
-  const data = tank.data;
-  if (!data || data.id !== id) {
-    return (
-      <Card variant="borderless">
-        <Spin tip="正在加载…">
-          <div style={{ height: 200 }} />
-        </Spin>
-      </Card>
-    );
-  }
+  const loaded = loadedRecord(tank, id, { notFound: '未找到该储罐', invalidId: '地址中的储罐编号无效', backLink });
+  if (!loaded.data) return loaded.placeholder;
+  const data = loaded.data;
 
   async function remove(target: Tank) {
     try {
@@ -111,18 +99,7 @@ export function TankDetail() {
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('responsible')}>
                 指定盯靠责任人
               </Button>
-              <Popconfirm
-                title={`删除储罐「${data.code}」？`}
-                description="删除后可在回收站恢复；若只是不再使用，请用“变更状态”。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={() => remove(data)}
-              >
-                <Button danger icon={<DeleteOutlined />}>
-                  删除
-                </Button>
-              </Popconfirm>
+              <ConfirmDeleteButton title={`删除储罐「${data.code}」？`} description="删除后可在回收站恢复；若只是不再使用，请用“变更状态”。" onConfirm={() => remove(data)} />
             </Space>
           )}
         </div>

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,14 +9,14 @@ import { tankCategories, tankStatuses, type TankCategory, type TankStatus } from
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
-import { useListShortcuts, useSearchBox } from '../../components/listHooks';
-import { rowActionsColumn, tableChangeHandler, ToggleTag } from '../../components/listTable';
+import { useListShortcuts } from '../../components/listHooks';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { rowActionsColumn, tableChangeHandler, ToggleTag, listPagination } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { ColumnChooser, useVisibleColumns, type ChoosableColumn } from '../enterprises/ColumnChooser';
 import { personWithPhone } from '../enterprises/display';
-import { pageSizes } from '../enterprises/listParams';
 import { amount, MissingChecks, ownerPath, TankCategoryTag, TankStatusTag } from './display';
 import {
   hasActiveTankFilters,
@@ -101,7 +101,6 @@ export function TankList() {
     if (!pagingOnly) setSelected([]);
     setParams(writeTankListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
-  const { searchText, onSearchChange, searchNow } = useSearchBox(query.q, (q) => update({ q }, { replace: true }));
 
   useEffect(() => {
     sessionStorage.setItem(lastTankListSearchKey, params.toString());
@@ -249,19 +248,7 @@ export function TankList() {
   return (
     <Card title="储罐" variant="borderless">
       <div className="page-toolbar">
-        <Input.Search
-          ref={(instance) => {
-            searchRef.current = instance?.input ?? null;
-          }}
-          aria-label="搜索储罐"
-          placeholder="搜索罐号/介质/罐区/所属单位"
-          title="Ctrl+F 定位到搜索框"
-          allowClear
-          style={{ width: 320 }}
-          value={searchText}
-          onChange={(event) => onSearchChange(event.target.value)}
-          onSearch={searchNow}
-        />
+        <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索储罐" placeholder="搜索罐号/介质/罐区/所属单位" width={320} searchRef={searchRef} />
         <span className="spacer" />
         <ColumnChooser columns={optionalColumns} visible={columnChoice.visible} onChange={columnChoice.setVisible} onReset={columnChoice.reset} />
         <PrintButton ledger="tanks" state={{ filters: tankFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder }} />
@@ -384,14 +371,7 @@ export function TankList() {
             navigate(`/tanks/${tank.id}`, { state: listState });
           },
         })}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          pageSizeOptions: pageSizes,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个`,
-        }}
+        pagination={listPagination(query, list.data?.total, '个')}
         locale={{
           emptyText: list.error
             ? list.error.message
