@@ -8,6 +8,7 @@ import { createDemoDatabase } from '../src/backend/features/demo/create';
 import { makeTempDir } from '../tests/fixtures/backend';
 import { enterprisesBench } from './bench/enterprises';
 import { exportBench } from './bench/export';
+import { filingsBench } from './bench/filings';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { formatTable, type BenchRow } from './bench/harness';
@@ -28,6 +29,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'print', run: printBench },
   { name: 'import', run: importBench },
   { name: 'tanks', run: tanksBench },
+  { name: 'filings', run: filingsBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */
@@ -41,7 +43,7 @@ try {
   const summary = await createDemoDatabase({ dataDir: largeDataDir, resourcesDir, appVersion: appVersion(), scale: 'large' });
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks)`,
+    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks, ${summary.filings} filings)`,
   );
 
   const rows: BenchRow[] = [];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EnterpriseStatus, RiskLevel, StandardizationLevel } from '../../../shared/domain/enterprise';
 import { nowIso, type HandlerContext } from '../../api/context';
 import { conflict } from '../../api/errors';
+import { insertFilings } from './filings';
 import { pointSampler, type Point, type PolygonRings } from './geo';
 import { industryProfiles, type NameForm } from './industries';
 import { brand, initialsOf, landlinePhone, mobilePhone, personName, uscc } from './names';
@@ -47,6 +48,8 @@ export interface DemoSummary {
   enterprises: number;
   idleSites: number;
   tanks: number;
+  /** 特殊作业报备 over the year ending a few days after today. */
+  filings: number;
 }
 
 interface DemoVillage {
@@ -89,7 +92,8 @@ export function loadDemoData(ctx: HandlerContext, options: { scale: DemoScale })
     const gridWorkers = insertGridWorkers(ctx, villages, sizes, now);
     insertEnterprises(ctx, villages, sizes.enterprises, now);
     const places = insertTanksAndIdleSites(sqlite, villages, options.scale, now);
-    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places };
+    const filings = insertFilings(ctx, options.scale);
+    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places, filings };
   })();
 }
 

@@ -163,6 +163,17 @@ describe('numbers', () => {
     expect(first.number).toBe('2027-0001');
     expect((await h.call('filings.create', fields(h.chem.id, { plannedStart: '2027-01-04 09:00', plannedEnd: '2027-01-04 12:00' }))).number).toBe('2027-0002');
   });
+
+  it('past 9999 a year’s numbers grow a digit and still sort in order, years apart', async () => {
+    h.backend.ctx.appDb.sqlite.prepare("UPDATE sequences SET last = 9998 WHERE series = 'filing' AND year = 2027").run();
+    const window = { plannedStart: '2027-01-04 09:00', plannedEnd: '2027-01-04 12:00' };
+    expect((await h.call('filings.create', fields(h.chem.id, window))).number).toBe('2027-9999');
+    expect((await h.call('filings.create', fields(h.chem.id, window))).number).toBe('2027-10000');
+    const ascending = (await h.call('filings.list', { sortField: 'number', sortOrder: 'ascend', pageSize: 100 })).items.map((item) => item.number);
+    expect(ascending.slice(-5)).toEqual(['2026-0008', '2027-0001', '2027-0002', '2027-9999', '2027-10000']);
+    const descending = (await h.call('filings.list', { sortField: 'number', sortOrder: 'descend', pageSize: 2 })).items.map((item) => item.number);
+    expect(descending).toEqual(['2027-10000', '2027-9999']);
+  });
 });
 
 describe('create, update and the rules', () => {

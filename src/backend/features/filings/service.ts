@@ -83,9 +83,13 @@ function selectRows(ctx: HandlerContext) {
     .innerJoin(villages, eq(villages.id, enterprises.villageId));
 }
 
-/** Live filings whose window [start, end) overlaps [from, to). */
+/**
+ * Filings whose window [start, end) overlaps [from, to). Windows are short, so few end after `from`: telling
+ * SQLite so makes the planned_end index drive the search (it otherwise walks planned_start over the whole year
+ * to save a sort; 30 ms instead of 2 ms at 50,000 filings).
+ */
 function windowTouches(from: string, to: string): SQL {
-  return and(lt(filings.plannedStart, to), gt(filings.plannedEnd, from))!;
+  return and(lt(filings.plannedStart, to), sql`likelihood(${filings.plannedEnd} > ${from}, 0.01)`)!;
 }
 
 /** WHERE for the list's filters at `now` (the flagged filter depends on it). */
@@ -94,9 +98,10 @@ export function filingWhere(filters: FilingFilters, now: string): SQL {
   if (filters.kind) conditions.push(eq(filings.kind, filters.kind));
   if (filters.status) conditions.push(eq(filings.status, filters.status));
   if (filters.enterpriseId) conditions.push(eq(filings.enterpriseId, filters.enterpriseId));
-  if (filters.villageId) conditions.push(eq(enterprises.villageId, filters.villageId));
+  // Enterprise conditions as subqueries, so counting needs no join with every filing's enterprise.
+  if (filters.villageId) conditions.push(sql`${filings.enterpriseId} IN (SELECT id FROM enterprises WHERE village_id = ${filters.villageId})`);
   if (filters.tankId) conditions.push(sql`${filings.id} IN (SELECT filing_id FROM filing_tanks WHERE tank_id = ${filters.tankId})`);
-  if (filters.from) conditions.push(gt(filings.plannedEnd, `${filters.from} 00:00`));
+  if (filters.from) conditions.push(sql`likelihood(${filings.plannedEnd} > ${`${filters.from} 00:00`}, 0.05)`);
   if (filters.to) conditions.push(lt(filings.plannedStart, `${addDays(filters.to, 1)} 00:00`));
   if (filters.flagged) {
     conditions.push(
@@ -110,7 +115,7 @@ export function filingWhere(filters: FilingFilters, now: string): SQL {
     conditions.push(
       or(
         contains(filings.number, filters.q),
-        contains(enterprises.name, filters.q),
+        sql`${filings.enterpriseId} IN (SELECT id FROM enterprises WHERE ${contains(enterprises.name, filters.q)})`,
         contains(filings.place, filters.q),
         contains(filings.content, filters.q),
         contains(filings.contractor, filters.q),
@@ -125,6 +130,10 @@ type FilingSort = { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' |
 
 function orderOf(sort: FilingSort) {
   const direction = sort.sortOrder === 'ascend' ? asc : desc;
+  if (sort.sortField === 'number') {
+    // 2026-9999 before 2026-10000: by year, then by the length of the sequence part, then as text.
+    return [direction(sql`substr(${filings.number}, 1, 4)`), direction(sql`length(${filings.number})`), direction(filings.number), direction(filings.id)] as const;
+  }
   return [direction(sortColumns[sort.sortField ?? 'plannedStart']), direction(filings.id)] as const;
 }
 
@@ -138,13 +147,7 @@ export function listFilings(ctx: HandlerContext, input: Parsed<'filings.list'>) 
     .offset((input.page - 1) * input.pageSize)
     .all()
     .map((raw) => toRow(raw as RawRow, now));
-  const total =
-    ctx.appDb.db
-      .select({ count: sql<number>`count(*)` })
-      .from(filings)
-      .innerJoin(enterprises, eq(enterprises.id, filings.enterpriseId))
-      .where(where)
-      .get()?.count ?? 0;
+  const total = ctx.appDb.db.select({ count: sql<number>`count(*)` }).from(filings).where(where).get()?.count ?? 0;
   return { items, total };
 }
 
@@ -529,7 +532,7 @@ export function filingCalendar(ctx: HandlerContext, input: Parsed<'filings.calen
   return selectRows(ctx)
     .where(and(...conditions))
     .orderBy(asc(filings.plannedStart), asc(filings.id))
-    .limit(5000)
+    .limit(10_000)
     .all()
     .map((raw) => toRow(raw as RawRow, now));
 }
