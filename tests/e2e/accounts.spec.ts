@@ -327,8 +327,12 @@ test('edit: the last admin cannot give up the role; disabling asks first and end
   await userRow(page, clerk.username).getByRole('button', { name: '编辑' }).click();
   await expect(dialog.getByLabel('姓名')).toHaveValue(clerk.displayName);
   await dialog.getByLabel('姓名').fill('张伟（已调离）');
+  // The dialog was just reopened while the previous one was still closing: let both animations end first, so
+  // the click reaches the switch of a settled form (a click mid-animation was once lost on a loaded CI machine).
+  await settled(page);
   await dialog.getByRole('switch').click();
   const confirm = page.getByRole('dialog').filter({ hasText: '停用「张伟（已调离）」？' });
+  await expect(confirm).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('users-disable-confirm.png') });
   await confirm.getByRole('button', { name: '取消' }).click();
   await expect(dialog.getByRole('switch')).not.toBeChecked();
@@ -343,3 +347,8 @@ test('edit: the last admin cannot give up the role; disabling asks first and end
   await expect(host.call('villages.list', {}, clerkSession)).rejects.toThrow('请先登录');
   await expect(host.login(clerk.username, clerk.password)).rejects.toThrow('该账户已停用');
 });
+
+/** Waits until no antd dialog is opening or closing (its motion classes are gone). */
+async function settled(page: Page) {
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave')).toHaveCount(0);
+}
