@@ -13,6 +13,7 @@ import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
 import { filingHandlers } from './features/filings/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
+import { holidayHandlers } from './features/holidays/handlers';
 import { idleSiteHandlers } from './features/idleSites/handlers';
 import { importHandlers } from './features/imports/handlers';
 import { jobHandlers } from './features/jobs/handlers';
@@ -28,6 +29,7 @@ export const handlerGroups: HandlerGroup[] = [
   systemHandlers,
   authHandlers,
   settingsHandlers,
+  holidayHandlers,
   villageHandlers,
   chemicalHandlers,
   gridWorkerHandlers,

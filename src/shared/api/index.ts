@@ -7,6 +7,7 @@ import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
 import { filingsApi } from './filings';
 import { gridWorkersApi } from './gridWorkers';
+import { holidaysApi } from './holidays';
 import { idleSitesApi } from './idleSites';
 import { importsApi } from './imports';
 import { jobsApi } from './jobs';
@@ -26,6 +27,7 @@ export const apiContract = {
   ...authApi,
   ...usersApi,
   ...settingsApi,
+  ...holidaysApi,
   ...villagesApi,
   ...chemicalsApi,
   ...gridWorkersApi,

@@ -100,3 +100,39 @@ export function dayKindOf(date: string, calendar: HolidayCalendar = officialHoli
 export function isWorkingDay(date: string, calendar: HolidayCalendar = officialHolidayCalendar): boolean {
   return dayKindOf(date, calendar).kind === 'workday';
 }
+
+/** Years whose official schedule ships with the app; they cannot be edited. */
+export const shippedHolidayYears: readonly number[] = officialHolidaySchedules.map((schedule) => schedule.year);
+
+/**
+ * What is wrong with a schedule an administrator enters for a later year (empty when nothing): each problem
+ * names the field to fix (`holidays.N.to`, `workdays`…).
+ */
+export function holidayScheduleProblems(schedule: HolidaySchedule): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (shippedHolidayYears.includes(schedule.year)) {
+    problems.push({ field: 'year', message: `${schedule.year} 年的安排为国务院办公厅公布的通知，随程序提供，不能修改` });
+  }
+  const ranges = schedule.holidays.map((holiday, index) => ({ ...holiday, index }));
+  for (const holiday of ranges) {
+    if (holiday.to < holiday.from) problems.push({ field: `holidays.${holiday.index}.to`, message: `${holiday.name}的结束日期不能早于开始日期` });
+    else if (addDays(holiday.from, 14) < holiday.to) problems.push({ field: `holidays.${holiday.index}.to`, message: `${holiday.name}放假超过 15 天，请检查日期` });
+    // 元旦 may begin in the last days of the year before (as 2023-12-30 did for 2024).
+    if (!holiday.to.startsWith(String(schedule.year)) && !holiday.from.startsWith(String(schedule.year))) {
+      problems.push({ field: `holidays.${holiday.index}.from`, message: `${holiday.name}的日期不在 ${schedule.year} 年` });
+    }
+  }
+  const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
+  for (let i = 1; i < sorted.length; i += 1) {
+    if (sorted[i].from <= sorted[i - 1].to) {
+      problems.push({ field: `holidays.${sorted[i].index}.from`, message: `${sorted[i].name}与${sorted[i - 1].name}的日期重叠` });
+    }
+  }
+  for (const date of schedule.workdays) {
+    const weekday = weekdayOf(date);
+    if (weekday !== 0 && weekday !== 6) problems.push({ field: 'workdays', message: `调休上班日 ${date} 不是周六或周日` });
+    const inside = ranges.find((holiday) => holiday.from <= date && date <= holiday.to);
+    if (inside) problems.push({ field: 'workdays', message: `调休上班日 ${date} 在${inside.name}假期内` });
+  }
+  return problems;
+}

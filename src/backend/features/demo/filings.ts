@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/specialWork';
 import { checkFiling, type FilingFinding, type FilingRuleCode } from '../../../shared/domain/specialWorkRules';
 import { localNow, type HandlerContext } from '../../api/context';
-import { holidayCalendar } from '../filings/service';
+import { holidayCalendar } from '../holidays/service';
 import { brand, mobilePhone, personName } from './names';
 import { intBetween, pick, seededRandom } from './random';
 import type { DemoScale } from './service';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, notInArray, or, s
 import type { Parsed } from '../../../shared/api';
 import type { Filing, FilingBoard, FilingFilters, FilingRow, FilingStatusChange } from '../../../shared/api/filings';
 import type { EnterpriseStatus, Industry } from '../../../shared/domain/enterprise';
-import { addDays, dayKindOf, officialHolidayCalendar, type HolidayCalendar } from '../../../shared/domain/holidays';
+import { addDays, dayKindOf, type HolidayCalendar } from '../../../shared/domain/holidays';
 import {
   approvedStatuses,
   deletableStatuses,
@@ -24,16 +24,13 @@ import { ErrorCode } from '../../../shared/api/errors';
 import { contains } from '../../db/like';
 import { enterprises, filings, filingStatusChanges, filingTanks, idleSites, tanks, villages } from '../../db/schema';
 import { recordAudit } from '../audit/service';
+import { holidayCalendar } from '../holidays/service';
 import { nextNumber } from '../sequences/service';
 
 /** Filings that are not over: they can still clash with another hot work or be on the board. */
 const closedStatuses: FilingStatus[] = ['驳回', '撤销'];
 const unapprovedStatuses: FilingStatus[] = ['待审核', '待现场核查'];
 
-/** The holiday calendar rules read. The official schedules for now; issue 7 lets an administrator add years. */
-export function holidayCalendar(_ctx: HandlerContext): HolidayCalendar {
-  return officialHolidayCalendar;
-}
 
 const rowColumns = {
   id: filings.id,

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography, type DatePickerProps } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -20,6 +20,7 @@ import {
 import { ApiCallError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
+import { DateTimeInput } from '../../components/DateInputs';
 import { EnterprisePicker } from '../../components/RecordPickers';
 
 type Values = FilingFields;
@@ -369,18 +370,6 @@ function FilingFormBody({ filing, presetEnterprise }: { filing: Filing | null; p
         </Space>
       </Form>
     </Card>
-  );
-}
-
-/**
- * A date-time picker whose Enter only confirms the typed time: the keystroke must not also submit the form
- * (Enter elsewhere in the form still saves).
- */
-function DateTimeInput(props: DatePickerProps) {
-  return (
-    <span style={{ display: 'block' }} onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}>
-      <DatePicker {...props} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-    </span>
   );
 }
 

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { useStatus } from '../../app/StatusContext';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
+import { HolidaySettings } from './HolidaySettings';
 
 export function SettingsPage() {
   const settings = useApiQuery('settings.get', {});
@@ -82,6 +83,9 @@ export function SettingsPage() {
             <Descriptions.Item label="数据目录">{status.dataDir}</Descriptions.Item>
           </Descriptions>
         </Card>
+      </Col>
+      <Col span={24}>
+        <HolidaySettings />
       </Col>
     </Row>
   );
