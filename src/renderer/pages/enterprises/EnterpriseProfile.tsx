@@ -2,11 +2,12 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Space, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise } from '../../../shared/api/enterprises';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { loadedRecord } from '../../components/recordPlaceholder';
+import { useUrlTab } from '../../components/useUrlTab';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -19,14 +20,12 @@ import { enterpriseFieldLabels, enterpriseHiddenAuditFields, formatEnterpriseVal
 import { useDeleteEnterprise } from './useDeleteEnterprise';
 
 const tabKeys = ['basic', 'tanks', 'filings', 'plans', 'hazards', 'attachments', 'history'] as const;
-type TabKey = (typeof tabKeys)[number];
 
 /** 一企一档: one enterprise's header card and tabs for everything recorded about it. */
 export function EnterpriseProfile() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
   const enterprise = useApiQuery('enterprises.get', { id: validId ? id : 0 });
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const can = useCan();
@@ -36,7 +35,7 @@ export function EnterpriseProfile() {
 
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? sessionStorage.getItem(lastListSearchKey) ?? '';
   const backTo = `/enterprises${listSearch ? `?${listSearch}` : ''}`;
-  const tab: TabKey = tabKeys.find((key) => key === params.get('tab')) ?? 'basic';
+  const [tab, setTab] = useUrlTab(tabKeys);
 
   const backLink = (
     <Link to={backTo}>
@@ -101,12 +100,7 @@ export function EnterpriseProfile() {
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
-          onChange={(key) => {
-            const next = new URLSearchParams(params);
-            if (key === 'basic') next.delete('tab');
-            else next.set('tab', key);
-            setParams(next, { replace: true, state: location.state });
-          }}
+          onChange={setTab}
           items={[
             { key: 'basic', label: '基本信息', children: <BasicInfo enterprise={data} /> },
             { key: 'tanks', label: '储罐', children: <EnterpriseTanks enterprise={data} /> },

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Filing } from '../../../shared/api/filings';
 import {
   actionsFrom,
@@ -18,6 +18,7 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { loadedRecord } from '../../components/recordPlaceholder';
+import { useUrlTab } from '../../components/useUrlTab';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -28,7 +29,6 @@ import { lastFilingListSearchKey } from './listParams';
 import { TransitionModal } from './TransitionModal';
 
 const tabKeys = ['basic', 'workflow', 'attachments', 'history'] as const;
-type TabKey = (typeof tabKeys)[number];
 
 /** The order the workflow buttons appear in; destructive ones last. */
 const actionOrder: FilingAction[] = ['passReview', 'siteCheck', 'start', 'complete', 'markOverdue', 'reject', 'withdraw'];
@@ -38,7 +38,6 @@ export function FilingDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
   const filing = useApiQuery('filings.get', { id: validId ? id : 0 });
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -49,7 +48,7 @@ export function FilingDetail() {
 
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? sessionStorage.getItem(lastFilingListSearchKey);
   const backTo = listSearch !== null ? `/filings/list${listSearch ? `?${listSearch}` : ''}` : '/filings';
-  const tab: TabKey = tabKeys.find((key) => key === params.get('tab')) ?? 'basic';
+  const [tab, setTab] = useUrlTab(tabKeys);
   const backLink = (
     <Link to={backTo}>
       <ArrowLeftOutlined /> 返回
@@ -131,12 +130,7 @@ export function FilingDetail() {
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
-          onChange={(key) => {
-            const next = new URLSearchParams(params);
-            if (key === 'basic') next.delete('tab');
-            else next.set('tab', key);
-            setParams(next, { replace: true, state: location.state });
-          }}
+          onChange={setTab}
           items={[
             { key: 'basic', label: '报备内容', children: <FilingFacts filing={data} /> },
             { key: 'workflow', label: '审核与流程记录', children: <Workflow key={`${data.updatedAt}-${version}`} filing={data} /> },

@@ -2,11 +2,12 @@ import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons
 import { Button, Card, Descriptions, Empty, Space, Spin, Tabs, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { IdleSite } from '../../../shared/api/idleSites';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { loadedRecord } from '../../components/recordPlaceholder';
+import { useUrlTab } from '../../components/useUrlTab';
 import { IdleSiteTanks } from '../tanks/OwnerTanks';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
@@ -19,14 +20,12 @@ import { lastListSearchKey } from './IdleSiteList';
 import { useDeleteIdleSite } from './useDeleteIdleSite';
 
 const tabKeys = ['basic', 'inspections', 'tanks', 'attachments', 'history'] as const;
-type TabKey = (typeof tabKeys)[number];
 
 /** One 四闲场所: header facts, then tabs for its details, inspections over time, tanks, photos and changes. */
 export function IdleSiteDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
   const site = useApiQuery('idleSites.get', { id: validId ? id : 0 });
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const can = useCan();
@@ -36,7 +35,7 @@ export function IdleSiteDetail() {
 
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? sessionStorage.getItem(lastListSearchKey) ?? '';
   const backTo = `/idle-sites${listSearch ? `?${listSearch}` : ''}`;
-  const tab: TabKey = tabKeys.find((key) => key === params.get('tab')) ?? 'basic';
+  const [tab, setTab] = useUrlTab(tabKeys);
 
   const backLink = (
     <Link to={backTo}>
@@ -99,12 +98,7 @@ export function IdleSiteDetail() {
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
-          onChange={(key) => {
-            const next = new URLSearchParams(params);
-            if (key === 'basic') next.delete('tab');
-            else next.set('tab', key);
-            setParams(next, { replace: true, state: location.state });
-          }}
+          onChange={setTab}
           items={[
             { key: 'basic', label: '基本信息', children: <BasicInfo site={data} /> },
             {

@@ -2,12 +2,13 @@ import { ArrowLeftOutlined, EditOutlined, SwapOutlined, UserAddOutlined } from '
 import { App, Button, Card, Descriptions, Empty, Space, Spin, Tabs, Timeline, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Tank } from '../../../shared/api/tanks';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { loadedRecord } from '../../components/recordPlaceholder';
+import { useUrlTab } from '../../components/useUrlTab';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -20,14 +21,12 @@ import { AssignResponsibleModal, ChangeStatusModal } from './TankBulkModals';
 import { TankFormModal } from './TankForm';
 
 const tabKeys = ['basic', 'status', 'filings', 'attachments', 'history'] as const;
-type TabKey = (typeof tabKeys)[number];
 
 /** One tank: its facts, its 状态变更记录, the special works that touched it, 附件 and 变更记录. */
 export function TankDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
   const tank = useApiQuery('tanks.get', { id: validId ? id : 0 });
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -37,7 +36,7 @@ export function TankDetail() {
 
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? sessionStorage.getItem(lastTankListSearchKey) ?? '';
   const backTo = `/tanks${listSearch ? `?${listSearch}` : ''}`;
-  const tab: TabKey = tabKeys.find((key) => key === params.get('tab')) ?? 'basic';
+  const [tab, setTab] = useUrlTab(tabKeys);
   const backLink = (
     <Link to={backTo}>
       <ArrowLeftOutlined /> 返回储罐列表
@@ -108,12 +107,7 @@ export function TankDetail() {
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
-          onChange={(key) => {
-            const next = new URLSearchParams(params);
-            if (key === 'basic') next.delete('tab');
-            else next.set('tab', key);
-            setParams(next, { replace: true, state: location.state });
-          }}
+          onChange={setTab}
           items={[
             { key: 'basic', label: '基本信息', children: <TankFacts tank={data} /> },
             // Remounted after every change so a new entry shows without a manual refresh.
