@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { e2eAdmin, startWebHost, type WebHost } from '../fixtures/web-host';
 
 interface Fixtures {
@@ -60,4 +60,25 @@ export function fieldError(page: Page, label: string) {
  */
 export function loginError(page: Page) {
   return page.locator('.ant-alert[role="alert"]');
+}
+
+/**
+ * Types `query` into the server-searched select labelled `label` and picks the option containing `text`. The
+ * options are the server's answer to each keystroke, so the list can be replaced under the pointer: the pick is
+ * retried until the select shows the choice (what a user does when a click lands as the list refreshes).
+ */
+export async function pickSearched(page: Page, scope: Locator, label: string, query: string, text: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await input.click();
+  await input.fill(query);
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(async () => {
+    if (!(await options.first().isVisible())) {
+      await input.click();
+      await input.fill(query);
+    }
+    await options.filter({ hasText: text }).first().click({ timeout: 2000 });
+    await expect(select).toContainText(text, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -1,8 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { In } from '../../src/shared/api';
 import { usccCheckChar } from '../../src/shared/domain/uscc';
 import type { WebHost } from '../fixtures/web-host';
-import { expect, fieldError, loginThroughUi, test } from './fixtures';
+import { expect, fieldError, loginThroughUi, pickSearched, test } from './fixtures';
 
 function uscc(n: number): string {
   const first17 = `91441900MA${String(n).padStart(7, '0')}`;
@@ -19,13 +19,6 @@ function daysAgo(days: number): string {
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 const tankDialog = (page: Page) => page.getByRole('dialog').filter({ has: page.getByLabel('罐号') });
 const dropdownOption = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-
-/** Types into the searchable select labelled `label` inside `scope` and picks the option containing `text`. */
-async function search(page: Page, scope: Locator, label: string, query: string, text: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await scope.getByLabel(label, { exact: true }).fill(query);
-  await dropdownOption(page).filter({ hasText: text }).first().click();
-}
 
 /** The catalogue entry for ammonia (shipped with the catalogue, or added here when it is not). */
 async function ammonia(host: WebHost) {
@@ -74,7 +67,7 @@ test('tanks: register with field errors, summary in the seed’s words, bulk sta
   await page.keyboard.press('Control+n');
   const dialog = tankDialog(page);
   await expect(dialog).toBeVisible();
-  await search(page, dialog, '所属企业', '储运', '东山化工储运有限公司');
+  await pickSearched(page, dialog, '所属企业', '储运', '东山化工储运有限公司');
   await dialog.getByLabel('罐号').fill('T-01');
   await dialog.getByLabel('罐区').fill('二号罐区');
   await dialog.getByLabel('介质').fill('7664');
@@ -180,7 +173,7 @@ test('tanks: register with field errors, summary in the seed’s words, bulk sta
   await expect(rows(page)).toHaveCount(5);
   await page.keyboard.press('Control+n');
   await tankDialog(page).getByText('四闲场所', { exact: true }).click();
-  await search(page, tankDialog(page), '所属四闲场所', '砖厂', '东山村旧砖厂院落');
+  await pickSearched(page, tankDialog(page), '所属四闲场所', '砖厂', '东山村旧砖厂院落');
   await tankDialog(page).getByLabel('罐号').fill('X-01');
   await tankDialog(page).getByLabel('介质').fill('废机油');
   await tankDialog(page).getByRole('button', { name: '保存' }).click();
