@@ -16,14 +16,18 @@ interface Settled<N extends ApiName> {
   error?: ApiCallError;
 }
 
-/** Runs a read call whenever its input changes; answers to superseded requests are dropped. */
-export function useApiQuery<N extends ApiName>(name: N, input: In<N>): ApiQuery<N> {
-  const key = JSON.stringify(input);
+/**
+ * Runs a read call whenever its input changes; answers to superseded requests are dropped. A null input makes
+ * no call (e.g. a record page whose address holds no valid id, a list that needs a choice made first).
+ */
+export function useApiQuery<N extends ApiName>(name: N, input: In<N> | null): ApiQuery<N> {
+  const key = input === null ? null : JSON.stringify(input);
   const [version, setVersion] = useState(0);
   const request = `${name}:${key}#${version}`;
   const [settled, setSettled] = useState<Settled<N>>({ request: '' });
 
   useEffect(() => {
+    if (key === null) return undefined;
     let current = true;
     callApi(name, JSON.parse(key) as In<N>).then(
       (data) => current && setSettled({ request, data }),
@@ -41,5 +45,5 @@ export function useApiQuery<N extends ApiName>(name: N, input: In<N>): ApiQuery<
   }, [name, key, request]);
 
   const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return { data: settled.data, error: settled.error, loading: settled.request !== request, reload };
+  return { data: settled.data, error: settled.error, loading: key !== null && settled.request !== request, reload };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { industries } from '../domain/enterprise';
 import {
   filingActions,
+  filingFlags,
   filingStatuses,
   heightClasses,
   isValidDateTime,
@@ -147,7 +148,7 @@ export const filingRowSchema = filingSchema.pick({
   /** Warnings acknowledged when it was filed (holiday, night, overlap…). */
   warningCount: z.number().int(),
   /** Board flags, as of the moment of the call. */
-  flags: z.array(z.enum(['unapprovedStarted', 'pastWindow'])),
+  flags: z.array(z.enum(filingFlags)),
 });
 export type FilingRow = z.infer<typeof filingRowSchema>;
 

@@ -230,7 +230,8 @@ export function datesSpanned(start: string, end: string): string[] {
 }
 
 /** Flags a filing earns at `now`: work whose window has started without approval, or approved work past its end. */
-export type FilingFlag = 'unapprovedStarted' | 'pastWindow';
+export const filingFlags = ['unapprovedStarted', 'pastWindow'] as const;
+export type FilingFlag = (typeof filingFlags)[number];
 
 export function filingFlagsAt(filing: { status: string; plannedStart: string; plannedEnd: string }, now: string): FilingFlag[] {
   const flags: FilingFlag[] = [];

@@ -42,8 +42,9 @@ export function saveHolidaySchedule(ctx: RequestContext, input: Parsed<'holidays
     for (const problem of problems) fieldErrors[problem.field] ??= problem.message;
     throw new AppError(ErrorCode.InvalidInput, problems.map((problem) => problem.message).join('；'), fieldErrors);
   }
-  const others = enteredSchedules(ctx).filter((entry) => entry.year !== schedule.year);
-  const before = enteredSchedules(ctx).find((entry) => entry.year === schedule.year);
+  const entered = enteredSchedules(ctx);
+  const others = entered.filter((entry) => entry.year !== schedule.year);
+  const before = entered.find((entry) => entry.year === schedule.year);
   writeSetting(ctx, settingKey, [...others, schedule].sort((a, b) => a.year - b.year));
   recordAudit(ctx, {
     action: 'update',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
 import type { In } from '../../../shared/api';
@@ -8,6 +8,7 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts } from '../../components/listHooks';
+import { rowActionsColumn, tableChangeHandler } from '../../components/listTable';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { ChemicalFormFields } from './ChemicalForm';
 import { MajorHazardCalculator } from './MajorHazardCalculator';
@@ -76,31 +77,13 @@ export function ChemicalsPage() {
             width: 180,
             render: (_value, chemical) => <References chemical={chemical} />,
           },
-          canWrite && {
-            title: '操作',
-            key: 'actions',
-            width: 110,
-            fixed: 'right',
-            render: (_value, chemical) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', chemical })}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title={`删除「${chemical.name}」？`}
-                  description="删除后可在回收站中恢复。"
-                  okText="删除"
-                  okButtonProps={{ danger: true }}
-                  cancelText="取消"
-                  onConfirm={() => remove(chemical)}
-                >
-                  <Button type="link" size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          canWrite &&
+            rowActionsColumn<Chemical>({
+              onEdit: (chemical) => setEditing({ mode: 'edit', chemical }),
+              onDelete: remove,
+              confirmTitle: (chemical) => `删除「${chemical.name}」？`,
+              confirmDescription: '删除后可在回收站中恢复。',
+            }),
         ] as (ColumnsType<Chemical>[number] | false)[]
       ).filter((column) => column !== false),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -111,16 +94,10 @@ export function ChemicalsPage() {
     return query.sortField === field ? query.sortOrder : null;
   }
 
-  const onTableChange: TableProps<Chemical>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    setQuery((previous) => ({
-      ...previous,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sortField: single?.order ? (single.field as ListInput['sortField']) : 'name',
-      sortOrder: single?.order ?? 'ascend',
-    }));
-  };
+  // The catalogue always has an order: clearing a column's sort goes back to 名称.
+  const onTableChange = tableChangeHandler<Chemical, NonNullable<ListInput['sortField']>>((patch) =>
+    setQuery((previous) => ({ ...previous, ...patch, sortField: patch.sortField ?? 'name', sortOrder: patch.sortOrder ?? 'ascend' })),
+  );
 
   const editingChemical = editing?.mode === 'edit' ? editing.chemical : null;
   const initialValues = useMemo(() => editingChemical ?? newChemical, [editingChemical]);

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/enterprise';
 import { normalizeUscc } from '../../../shared/domain/uscc';
 import { callApi } from '../../api/client';
-import { useApiQuery } from '../../api/useApi';
+import { GridWorkerField, VillageField } from '../../components/PlaceFields';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { RiskTag } from './display';
 import './enterprises.css';
@@ -93,27 +93,6 @@ const quarter = { xs: 24, sm: 12, md: 6 };
 
 /** The fields of 一企一档, grouped as staff fill in a paper form; messages come from the shared schema via the backend. */
 function EnterpriseFormFields({ form, current }: { form: FormInstance<EnterpriseFields>; current: Enterprise | null }) {
-  const villageId = Form.useWatch('villageId', form);
-  const villages = useApiQuery('villages.options', {});
-  const workers = useApiQuery('gridWorkers.options', villageId ? { villageId } : {});
-
-  const workerOptions = useMemo(() => {
-    const options = (workers.data ?? []).map((worker) => ({
-      value: worker.id,
-      label: worker.phone ? `${worker.name}（${worker.phone}）` : worker.name,
-    }));
-    // The saved worker may no longer cover this village; keep them selectable rather than showing a bare id.
-    if (current?.gridWorkerId && current.gridWorkerName && !options.some((option) => option.value === current.gridWorkerId)) {
-      options.unshift({ value: current.gridWorkerId, label: current.gridWorkerName });
-    }
-    return options;
-  }, [workers.data, current]);
-  const workerNames = useMemo(() => {
-    const names = new Map((workers.data ?? []).map((worker) => [worker.id, worker.name]));
-    if (current?.gridWorkerId && current.gridWorkerName) names.set(current.gridWorkerId, current.gridWorkerName);
-    return names;
-  }, [workers.data, current]);
-
   return (
     <div className="enterprise-form">
       <Divider titlePlacement="start">基本信息</Divider>
@@ -221,31 +200,10 @@ function EnterpriseFormFields({ form, current }: { form: FormInstance<Enterprise
       <Divider titlePlacement="start">位置与网格</Divider>
       <Row gutter={16}>
         <Col {...quarter}>
-          <Form.Item label="所属村/社区" name="villageId" required>
-            <Select
-              placeholder="请选择"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={villages.loading}
-              options={(villages.data ?? []).map((village) => ({ value: village.id, label: village.name }))}
-              // A grid worker belongs to villages; after a move the old one would likely be wrong.
-              onChange={() => form.setFieldValue('gridWorkerId', null)}
-            />
-          </Form.Item>
+          <VillageField form={form} />
         </Col>
         <Col {...quarter}>
-          <Form.Item label="网格员" name="gridWorkerId" tooltip="只列出负责所选村/社区的网格员">
-            <Select
-              allowClear
-              placeholder={villageId ? '请选择' : '请先选择村/社区'}
-              disabled={!villageId}
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={workers.loading}
-              options={workerOptions}
-              // The phone helps pick the right person in the list; once chosen, the name alone fits the box.
-              labelRender={({ value, label }) => workerNames.get(Number(value)) ?? label}
-              notFoundContent="该村/社区尚无网格员"
-            />
-          </Form.Item>
+          <GridWorkerField form={form} current={current} />
         </Col>
         <Col {...quarter}>
           <Form.Item label="经度" name="longitude" tooltip="东经，保留 6 位小数；经纬度须同时填写或同时留空">

@@ -12,7 +12,6 @@ import {
   riskLevels,
   standardizationLevels,
   type EnterpriseStatus,
-  type Industry,
   type RiskLevel,
   type StandardizationLevel,
 } from '../../../shared/domain/enterprise';
@@ -20,6 +19,7 @@ import { useApiQuery } from '../../api/useApi';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts } from '../../components/listHooks';
+import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { rowActionsColumn, tableChangeHandler, listPagination } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
@@ -86,7 +86,6 @@ export function EnterpriseList() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readEnterpriseListQuery(params), [params]);
   const list = useApiQuery('enterprises.list', query);
-  const villages = useApiQuery('villages.options', {});
   const workers = useApiQuery('gridWorkers.options', query.villageId ? { villageId: query.villageId } : {});
   const [editing, setEditing] = useState<Editing>(null);
   const navigate = useNavigate();
@@ -286,14 +285,9 @@ export function EnterpriseList() {
         )}
       </div>
       <div className="page-toolbar">
-        <Select<number>
-          aria-label="所属村/社区"
-          placeholder="全部村/社区"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 150 }}
+        <VillageFilter
+          width={150}
           value={query.villageId}
-          options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
           // Grid workers are listed per village, so a worker chosen under another village no longer fits.
           onChange={(villageId) => update({ villageId, gridWorkerId: undefined })}
         />
@@ -307,24 +301,8 @@ export function EnterpriseList() {
           options={(workers.data ?? []).map((worker) => ({ label: worker.name, value: worker.id }))}
           onChange={(gridWorkerId) => update({ gridWorkerId })}
         />
-        <Select<Industry>
-          aria-label="行业领域"
-          placeholder="全部行业"
-          allowClear
-          style={{ width: 150 }}
-          value={query.industry}
-          options={industries.map((industry) => ({ label: industry, value: industry }))}
-          onChange={(industry) => update({ industry })}
-        />
-        <Select<EnterpriseStatus>
-          aria-label="经营状态"
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 110 }}
-          value={query.status}
-          options={enterpriseStatuses.map((status) => ({ label: status, value: status }))}
-          onChange={(status) => update({ status })}
-        />
+        <ChoiceFilter label="行业领域" placeholder="全部行业" width={150} values={industries} value={query.industry} onChange={(industry) => update({ industry })} />
+        <ChoiceFilter label="经营状态" placeholder="全部状态" width={110} values={enterpriseStatuses} value={query.status} onChange={(status) => update({ status })} />
         <Select<StandardizationLevel>
           aria-label="标准化等级"
           placeholder="标准化等级"

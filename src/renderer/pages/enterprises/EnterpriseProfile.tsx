@@ -25,7 +25,7 @@ const tabKeys = ['basic', 'tanks', 'filings', 'plans', 'hazards', 'attachments',
 export function EnterpriseProfile() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
-  const enterprise = useApiQuery('enterprises.get', { id: validId ? id : 0 });
+  const enterprise = useApiQuery('enterprises.get', validId ? { id } : null);
   const location = useLocation();
   const navigate = useNavigate();
   const can = useCan();

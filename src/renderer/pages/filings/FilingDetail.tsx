@@ -37,7 +37,7 @@ const actionOrder: FilingAction[] = ['passReview', 'siteCheck', 'start', 'comple
 export function FilingDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
-  const filing = useApiQuery('filings.get', { id: validId ? id : 0 });
+  const filing = useApiQuery('filings.get', validId ? { id } : null);
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();

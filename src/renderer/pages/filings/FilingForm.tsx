@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Out } from '../../../shared/api';
@@ -20,17 +19,11 @@ import {
 import { ApiCallError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
-import { DateTimeInput } from '../../components/DateInputs';
+import { DateTimeInput, dateTimeItemProps } from '../../components/DateInputs';
 import { EnterprisePicker } from '../../components/RecordPickers';
 
 type Values = FilingFields;
 type Check = Out<'filings.check'>;
-
-/** Keeps a local date-time as `YYYY-MM-DD HH:mm` text in the form (what the API takes) behind a DatePicker. */
-const dateTimeItemProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD HH:mm') : null),
-};
 
 const fieldKeys = [
   'enterpriseId',
@@ -79,7 +72,7 @@ function draftGrade(values: Partial<Values>): SpecialWorkGrade | null {
 export function FilingForm() {
   const params = useParams();
   const editingId = params.id ? Number(params.id) : null;
-  const existing = useApiQuery('filings.get', { id: editingId ?? 0 });
+  const existing = useApiQuery('filings.get', editingId === null ? null : { id: editingId });
   const [search] = useSearchParams();
   const presetEnterprise = Number(search.get('enterpriseId')) || undefined;
 
@@ -125,7 +118,7 @@ function FilingFormBody({ filing, presetEnterprise }: { filing: Filing | null; p
   }, [draftKey, checkable, filing, form]);
   const shownCheck = checkable ? check : null;
 
-  const tanks = useApiQuery('tanks.list', { enterpriseId: enterpriseId ?? 0, pageSize: 200, sortField: 'code', sortOrder: 'ascend' });
+  const tanks = useApiQuery('tanks.list', enterpriseId ? { enterpriseId, pageSize: 200, sortField: 'code', sortOrder: 'ascend' } : null);
 
   async function save() {
     setSaving(true);

@@ -1,16 +1,17 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FilingRow } from '../../../shared/api/filings';
-import { filingStatuses, specialWorkKinds, type FilingStatus, type SpecialWorkKind } from '../../../shared/domain/specialWork';
+import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportWizard } from '../../components/imports/ImportWizard';
 import { EnterprisePicker } from '../../components/RecordPickers';
 import { useListShortcuts } from '../../components/listHooks';
+import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { tableChangeHandler, ToggleTag, listPagination } from '../../components/listTable';
 import { PrintButton } from '../../print/PrintButton';
@@ -30,7 +31,6 @@ export function FilingList() {
   const query = useMemo(() => readFilingListQuery(params), [params]);
   const filters = useMemo(() => filingFiltersOf(query), [query]);
   const list = useApiQuery('filings.list', query);
-  const villages = useApiQuery('villages.options', {});
   const navigate = useNavigate();
   const can = useCan();
   const canWrite = can('filings.create');
@@ -77,34 +77,9 @@ export function FilingList() {
         )}
       </div>
       <div className="page-toolbar">
-        <Select<SpecialWorkKind>
-          aria-label="作业类别"
-          placeholder="全部作业类别"
-          allowClear
-          style={{ width: 140 }}
-          value={query.kind}
-          options={specialWorkKinds.map((value) => ({ value, label: value }))}
-          onChange={(kind) => update({ kind })}
-        />
-        <Select<FilingStatus>
-          aria-label="状态"
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 130 }}
-          value={query.status}
-          options={filingStatuses.map((value) => ({ value, label: value }))}
-          onChange={(status) => update({ status })}
-        />
-        <Select<number>
-          aria-label="所在村/社区"
-          placeholder="全部村/社区"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 140 }}
-          value={query.villageId}
-          options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
-          onChange={(villageId) => update({ villageId })}
-        />
+        <ChoiceFilter label="作业类别" placeholder="全部作业类别" width={140} values={specialWorkKinds} value={query.kind} onChange={(kind) => update({ kind })} />
+        <ChoiceFilter label="状态" placeholder="全部状态" width={130} values={filingStatuses} value={query.status} onChange={(status) => update({ status })} />
+        <VillageFilter label="所在村/社区" width={140} value={query.villageId} onChange={(villageId) => update({ villageId })} />
         <div style={{ width: 220 }}>
           <EnterprisePicker value={query.enterpriseId ?? null} onChange={(enterpriseId) => update({ enterpriseId: enterpriseId ?? undefined })} ariaLabel="报备企业" />
         </div>

@@ -1,19 +1,14 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { In } from '../../../shared/api';
 import type { Filing } from '../../../shared/api/filings';
 import { filingActionLabels, type FilingAction } from '../../../shared/domain/specialWork';
 import { ApiCallError, callApi } from '../../api/client';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
-import { dateItemProps } from '../idleSites/dates';
+import { dateItemProps, dateTimeItemProps, isFutureDay } from '../../components/DateInputs';
 
 type Values = Omit<In<'filings.transition'>, 'id' | 'action'>;
-
-const dateTimeItemProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD HH:mm') : undefined),
-};
 
 /** What the remark is called for each action, and whether it must be given. */
 const remarkOf: Record<FilingAction, { label: string; required: boolean; placeholder?: string }> = {
@@ -82,7 +77,7 @@ export function TransitionModal({ filing, action, onClose, onDone }: { filing: F
               <Radio.Group optionType="button" options={[{ value: true, label: '合格，准予作业' }, { value: false, label: '不合格，驳回' }]} />
             </Form.Item>
             <Form.Item name="siteCheckOn" label="核查日期" required {...dateItemProps}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={isFutureDay} />
             </Form.Item>
             <Form.Item name="siteCheckInspectors" label="核查人员" required>
               <Input maxLength={60} placeholder="如：王志强、李惠玲" />

@@ -25,7 +25,7 @@ const tabKeys = ['basic', 'inspections', 'tanks', 'attachments', 'history'] as c
 export function IdleSiteDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
-  const site = useApiQuery('idleSites.get', { id: validId ? id : 0 });
+  const site = useApiQuery('idleSites.get', validId ? { id } : null);
   const location = useLocation();
   const navigate = useNavigate();
   const can = useCan();

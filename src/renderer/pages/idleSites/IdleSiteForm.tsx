@@ -4,9 +4,9 @@ import type { IdleSite, IdleSiteFields } from '../../../shared/api/idleSites';
 import { idleSiteDisposals, idleSiteFindings, idleSiteKinds, type IdleSiteDisposal, type IdleSiteFinding } from '../../../shared/domain/idleSite';
 import { disposalNeedsDate, isIllegalFinding } from '../../../shared/domain/idleSiteRules';
 import { callApi } from '../../api/client';
-import { useApiQuery } from '../../api/useApi';
+import { GridWorkerField, VillageField } from '../../components/PlaceFields';
 import { EntityFormModal } from '../../components/EntityFormModal';
-import { dateItemProps, isFutureDay, todayText } from './dates';
+import { dateItemProps, isFutureDay, todayText } from '../../components/DateInputs';
 import { DisposalTag, FindingTag } from './display';
 
 /** The keys `idleSites.create`/`update` take; the edited record also carries ids, names, counts and timestamps. */
@@ -91,20 +91,8 @@ const findingOptions = idleSiteFindings.map((finding) => ({ value: finding, labe
 const disposalOptions = idleSiteDisposals.map((disposal) => ({ value: disposal, label: disposal }));
 
 function IdleSiteFormFields({ form, current }: { form: FormInstance<IdleSiteFields>; current: IdleSite | null }) {
-  const villageId = Form.useWatch('villageId', form);
   const disposal = Form.useWatch('disposal', form) as IdleSiteDisposal | undefined;
-  const villages = useApiQuery('villages.options', {});
-  const workers = useApiQuery('gridWorkers.options', villageId ? { villageId } : {});
   const dated = disposal !== undefined && disposalNeedsDate(disposal);
-
-  const workerOptions = useMemo(() => {
-    const options = (workers.data ?? []).map((worker) => ({ value: worker.id, label: worker.name }));
-    // The saved worker may no longer cover this village; keep them selectable rather than showing a bare id.
-    if (current?.gridWorkerId && current.gridWorkerName && !options.some((option) => option.value === current.gridWorkerId)) {
-      options.unshift({ value: current.gridWorkerId, label: current.gridWorkerName });
-    }
-    return options;
-  }, [workers.data, current]);
 
   return (
     <div className="idle-site-form">
@@ -128,16 +116,7 @@ function IdleSiteFormFields({ form, current }: { form: FormInstance<IdleSiteFiel
       </Row>
       <Row gutter={16}>
         <Col {...quarter}>
-          <Form.Item label="所属村/社区" name="villageId" required>
-            <Select
-              placeholder="请选择"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={villages.loading}
-              options={(villages.data ?? []).map((village) => ({ value: village.id, label: village.name }))}
-              // A grid worker belongs to villages; after a move the old one would likely be wrong.
-              onChange={() => form.setFieldValue('gridWorkerId', null)}
-            />
-          </Form.Item>
+          <VillageField form={form} />
         </Col>
         <Col {...half}>
           <Form.Item label="地址" name="address">
@@ -145,17 +124,7 @@ function IdleSiteFormFields({ form, current }: { form: FormInstance<IdleSiteFiel
           </Form.Item>
         </Col>
         <Col {...quarter}>
-          <Form.Item label="网格员" name="gridWorkerId" tooltip="只列出负责所选村/社区的网格员">
-            <Select
-              allowClear
-              placeholder={villageId ? '请选择' : '请先选择村/社区'}
-              disabled={!villageId}
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={workers.loading}
-              options={workerOptions}
-              notFoundContent="该村/社区尚无网格员"
-            />
-          </Form.Item>
+          <GridWorkerField form={form} current={current} />
         </Col>
       </Row>
       <Row gutter={16}>

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,9 +9,7 @@ import {
   idleSiteDisposals,
   idleSiteFindings,
   idleSiteKinds,
-  type IdleSiteDisposal,
   type IdleSiteFinding,
-  type IdleSiteKind,
 } from '../../../shared/domain/idleSite';
 import { useApiQuery } from '../../api/useApi';
 import { ExportButton } from '../../components/ExportButton';
@@ -19,6 +17,7 @@ import { ImportWizard } from '../../components/imports/ImportWizard';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts } from '../../components/listHooks';
+import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { rowActionsColumn, tableChangeHandler, listPagination } from '../../components/listTable';
 import { DisposalTag, FindingTag, personWithPhone } from './display';
@@ -42,7 +41,6 @@ export function IdleSiteList() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readIdleSiteListQuery(params), [params]);
   const list = useApiQuery('idleSites.list', query);
-  const villages = useApiQuery('villages.options', {});
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
   // Bumped after every write so the summary card counts again.
@@ -205,43 +203,10 @@ export function IdleSiteList() {
         )}
       </div>
       <div className="page-toolbar">
-        <Select<number>
-          aria-label="所属村/社区"
-          placeholder="全部村/社区"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 150 }}
-          value={query.villageId}
-          options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
-          onChange={(villageId) => update({ villageId })}
-        />
-        <Select<IdleSiteKind>
-          aria-label="场所类型"
-          placeholder="全部类型"
-          allowClear
-          style={{ width: 110 }}
-          value={query.kind}
-          options={idleSiteKinds.map((kind) => ({ label: kind, value: kind }))}
-          onChange={(kind) => update({ kind })}
-        />
-        <Select<IdleSiteFinding>
-          aria-label="排查发现"
-          placeholder="全部排查发现"
-          allowClear
-          style={{ width: 130 }}
-          value={query.finding}
-          options={idleSiteFindings.map((finding) => ({ label: finding, value: finding }))}
-          onChange={(finding) => update({ finding })}
-        />
-        <Select<IdleSiteDisposal>
-          aria-label="处置情况"
-          placeholder="全部处置情况"
-          allowClear
-          style={{ width: 130 }}
-          value={query.disposal}
-          options={idleSiteDisposals.map((disposal) => ({ label: disposal, value: disposal }))}
-          onChange={(disposal) => update({ disposal })}
-        />
+        <VillageFilter width={150} value={query.villageId} onChange={(villageId) => update({ villageId })} />
+        <ChoiceFilter label="场所类型" placeholder="全部类型" width={110} values={idleSiteKinds} value={query.kind} onChange={(kind) => update({ kind })} />
+        <ChoiceFilter label="排查发现" placeholder="全部排查发现" width={130} values={idleSiteFindings} value={query.finding} onChange={(finding) => update({ finding })} />
+        <ChoiceFilter label="处置情况" placeholder="全部处置情况" width={130} values={idleSiteDisposals} value={query.disposal} onChange={(disposal) => update({ disposal })} />
         {hasActiveFilters(query) && (
           <Button type="link" onClick={() => setParams(writeIdleSiteListQuery({ page: 1, pageSize: query.pageSize }))}>
             重置筛选

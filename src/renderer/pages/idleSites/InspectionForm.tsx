@@ -4,7 +4,7 @@ import type { IdleSite, IdleSiteInspectionFields } from '../../../shared/api/idl
 import { idleSiteDisposals, idleSiteFindings, type IdleSiteDisposal, type IdleSiteFinding } from '../../../shared/domain/idleSite';
 import { callApi } from '../../api/client';
 import { EntityFormModal } from '../../components/EntityFormModal';
-import { dateItemProps, isFutureDay, todayText } from './dates';
+import { dateItemProps, isFutureDay, todayText } from '../../components/DateInputs';
 import { DisposalTag, FindingTag } from './display';
 import { linkFindingAndDisposal } from './IdleSiteForm';
 

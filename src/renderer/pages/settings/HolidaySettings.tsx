@@ -1,23 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { In, Out } from '../../../shared/api';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
-import { DateInput } from '../../components/DateInputs';
+import { DateInput, dateItemProps, datesItemProps } from '../../components/DateInputs';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
-import { dateItemProps } from '../idleSites/dates';
 
 type Schedule = Out<'holidays.list'>[number];
 type Values = In<'holidays.save'>;
-
-/** Keeps a list of `YYYY-MM-DD` dates in the form behind a multiple-date picker. */
-const datesItemProps = {
-  getValueProps: (value: string[] | undefined) => ({ value: (value ?? []).map((date) => dayjs(date)) }),
-  normalize: (value: Dayjs[] | null | undefined) => (value ?? []).map((day) => day.format('YYYY-MM-DD')).sort(),
-};
 
 /**
  * 节假日安排: the schedules the rules use to tell holidays and 调休 workdays (special-work filings now, due

@@ -5,7 +5,7 @@ import type { Tank } from '../../../shared/api/tanks';
 import { tankStatuses, type TankStatus } from '../../../shared/domain/tank';
 import { callApi } from '../../api/client';
 import { applyFieldErrors, clearErrorsOnChange } from '../../components/formErrors';
-import { dateItemProps } from './TankForm';
+import { dateItemProps } from '../../components/DateInputs';
 
 type Selected = Pick<Tank, 'id' | 'code' | 'ownerName' | 'status' | 'responsibleName'>;
 

@@ -26,7 +26,7 @@ const tabKeys = ['basic', 'status', 'filings', 'attachments', 'history'] as cons
 export function TankDetail() {
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0;
-  const tank = useApiQuery('tanks.get', { id: validId ? id : 0 });
+  const tank = useApiQuery('tanks.get', validId ? { id } : null);
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();

@@ -1,5 +1,5 @@
 import { AutoComplete, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography, type FormInstance } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import type { ChemicalOption } from '../../../shared/api/chemicals';
 import type { Tank, TankCreateFields } from '../../../shared/api/tanks';
@@ -7,6 +7,7 @@ import { normalizeCas } from '../../../shared/domain/cas';
 import { tankPressureClasses, tankStatuses, tankTypes } from '../../../shared/domain/tank';
 import { ApiCallError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { dateItemProps } from '../../components/DateInputs';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { EnterprisePicker, IdleSitePicker } from '../../components/RecordPickers';
 import { TankStatusTag } from './display';
@@ -126,12 +127,6 @@ function placeOwnerErrors(error: unknown, ownerKind: OwnerKind): unknown {
   );
   return new ApiCallError({ code: error.code, message: error.message, fieldErrors: moved });
 }
-
-/** Form.Item props that keep a date as `YYYY-MM-DD` text in the form (what the API takes) behind a DatePicker. */
-export const dateItemProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null),
-};
 
 const half = { xs: 24, md: 12 };
 const quarter = { xs: 24, sm: 12, md: 6 };

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { useListShortcuts } from '../../components/listHooks';
+import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { rowActionsColumn, tableChangeHandler, ToggleTag, listPagination } from '../../components/listTable';
 import { ExportButton } from '../../components/ExportButton';
@@ -82,7 +83,6 @@ export function TankList() {
   const query = useMemo(() => readTankListQuery(params), [params]);
   const filters = useMemo(() => tankFiltersOf(query), [query]);
   const list = useApiQuery('tanks.list', query);
-  const villages = useApiQuery('villages.options', {});
   const [editing, setEditing] = useState<Editing>(null);
   const [bulk, setBulk] = useState<Bulk>(null);
   const [selected, setSelected] = useState<Tank[]>([]);
@@ -265,34 +265,9 @@ export function TankList() {
         )}
       </div>
       <div className="page-toolbar">
-        <Select<TankCategory>
-          aria-label="储罐类别"
-          placeholder="全部类别"
-          allowClear
-          style={{ width: 150 }}
-          value={query.category}
-          options={tankCategories.map((category) => ({ label: category, value: category }))}
-          onChange={(category) => update({ category })}
-        />
-        <Select<TankStatus>
-          aria-label="状态"
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 110 }}
-          value={query.status}
-          options={tankStatuses.map((status) => ({ label: status, value: status }))}
-          onChange={(status) => update({ status })}
-        />
-        <Select<number>
-          aria-label="所属村/社区"
-          placeholder="全部村/社区"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 140 }}
-          value={query.villageId}
-          options={(villages.data ?? []).map((village) => ({ label: village.name, value: village.id }))}
-          onChange={(villageId) => update({ villageId })}
-        />
+        <ChoiceFilter label="储罐类别" placeholder="全部类别" width={150} values={tankCategories} value={query.category} onChange={(category) => update({ category })} />
+        <ChoiceFilter label="状态" placeholder="全部状态" width={110} values={tankStatuses} value={query.status} onChange={(status) => update({ status })} />
+        <VillageFilter width={140} value={query.villageId} onChange={(villageId) => update({ villageId })} />
         <OwnerFilter value={{ enterpriseId: query.enterpriseId, idleSiteId: query.idleSiteId }} onChange={(owner) => update(owner)} />
         <ToggleTag
           label="未公开标识"
