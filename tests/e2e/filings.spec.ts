@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { SpecialWorkDocument } from '../../src/shared/domain/specialWork';
 import { usccCheckChar } from '../../src/shared/domain/uscc';
 import { startWebHost } from '../fixtures/web-host';
-import { expect, fieldError, loginThroughUi, pickSearched, test } from './fixtures';
+import { chooseOption, expect, fieldError, loginThroughUi, test } from './fixtures';
 
 /** 国庆节 2026, 09:00 in the office: the app's and the browser's clocks both start here. */
 const holidayMorning = '2026-10-01 09:00';
@@ -37,7 +37,7 @@ async function pickDateTime(page: Page, label: string, value: string) {
 }
 
 async function fillFiling(page: Page, fields: { enterprise: string; place: string; content: string; start: string; end: string }) {
-  await pickSearched(page, page.locator('form[id="filing-form"]'), '报备企业', fields.enterprise.slice(0, 4), fields.enterprise);
+  await chooseOption(page, page.locator('form[id="filing-form"]'), '报备企业', fields.enterprise, fields.enterprise.slice(0, 4));
   await page.getByLabel('作业地点').fill(fields.place);
   await page.getByLabel('作业内容').fill(fields.content);
   await pickDateTime(page, '计划开始时间', fields.start);

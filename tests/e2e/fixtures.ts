@@ -63,21 +63,21 @@ export function loginError(page: Page) {
 }
 
 /**
- * Types `query` into the server-searched select labelled `label` and picks the option containing `text`. The
- * options are the server's answer to each keystroke, so the list can be replaced under the pointer: the pick is
- * retried until the select shows the choice (what a user does when a click lands as the list refreshes).
+ * Picks the option containing `text` in the select labelled `label` (typing `query` first for a searched one).
+ * The dropdown animates open and a searched list is replaced as the server answers each keystroke, so a click
+ * can land on a list that is going away: the pick is retried until the select shows the choice, as a user would.
  */
-export async function pickSearched(page: Page, scope: Locator, label: string, query: string, text: string) {
+export async function chooseOption(page: Page, scope: Locator, label: string, text: string, query?: string) {
   const input = scope.getByLabel(label, { exact: true });
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await input.click();
-  await input.fill(query);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const open = async () => {
+    await input.click();
+    if (query !== undefined) await input.fill(query);
+  };
+  await open();
   await expect(async () => {
-    if (!(await options.first().isVisible())) {
-      await input.click();
-      await input.fill(query);
-    }
+    if (!(await options.first().isVisible())) await open();
     await options.filter({ hasText: text }).first().click({ timeout: 2000 });
     await expect(select).toContainText(text, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { In } from '../../src/shared/api';
 import { usccCheckChar } from '../../src/shared/domain/uscc';
 import type { WebHost } from '../fixtures/web-host';
-import { expect, fieldError, loginThroughUi, pickSearched, test } from './fixtures';
+import { chooseOption, expect, fieldError, loginThroughUi, test } from './fixtures';
 
 function uscc(n: number): string {
   const first17 = `91441900MA${String(n).padStart(7, '0')}`;
@@ -67,7 +67,7 @@ test('tanks: register with field errors, summary in the seed’s words, bulk sta
   await page.keyboard.press('Control+n');
   const dialog = tankDialog(page);
   await expect(dialog).toBeVisible();
-  await pickSearched(page, dialog, '所属企业', '储运', '东山化工储运有限公司');
+  await chooseOption(page, dialog, '所属企业', '东山化工储运有限公司', '储运');
   await dialog.getByLabel('罐号').fill('T-01');
   await dialog.getByLabel('罐区').fill('二号罐区');
   await dialog.getByLabel('介质').fill('7664');
@@ -103,8 +103,7 @@ test('tanks: register with field errors, summary in the seed’s words, bulk sta
   await page.getByRole('button', { name: '批量变更状态' }).click();
   const statusDialog = page.getByRole('dialog').filter({ hasText: '变更状态' });
   await expect(statusDialog).toContainText('已选的 2 个储罐');
-  await statusDialog.getByLabel('新状态').click();
-  await dropdownOption(page).filter({ hasText: '停用' }).click();
+  await chooseOption(page, statusDialog, '新状态', '停用');
   await statusDialog.getByRole('button', { name: '确认变更' }).click();
   await expect(statusDialog.locator('.ant-form-item-explain-error')).toHaveText('请填写变更原因');
   await statusDialog.getByLabel('变更原因').fill('企业停产检修，储罐停用');
@@ -173,7 +172,7 @@ test('tanks: register with field errors, summary in the seed’s words, bulk sta
   await expect(rows(page)).toHaveCount(5);
   await page.keyboard.press('Control+n');
   await tankDialog(page).getByText('四闲场所', { exact: true }).click();
-  await pickSearched(page, tankDialog(page), '所属四闲场所', '砖厂', '东山村旧砖厂院落');
+  await chooseOption(page, tankDialog(page), '所属四闲场所', '东山村旧砖厂院落', '砖厂');
   await tankDialog(page).getByLabel('罐号').fill('X-01');
   await tankDialog(page).getByLabel('介质').fill('废机油');
   await tankDialog(page).getByRole('button', { name: '保存' }).click();
