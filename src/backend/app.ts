@@ -11,7 +11,9 @@ import { authenticate } from './features/auth/service';
 import { chemicalHandlers } from './features/chemicals/handlers';
 import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
+import { drillHandlers } from './features/drills/handlers';
 import { filingHandlers } from './features/filings/handlers';
+import { planHandlers } from './features/plans/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
 import { holidayHandlers } from './features/holidays/handlers';
 import { idleSiteHandlers } from './features/idleSites/handlers';
@@ -44,6 +46,8 @@ export const handlerGroups: HandlerGroup[] = [
   importHandlers,
   tankHandlers,
   filingHandlers,
+  planHandlers,
+  drillHandlers,
 ];
 
 export interface BackendOptions {

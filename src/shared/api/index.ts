@@ -5,6 +5,7 @@ import { authApi, usersApi } from './auth';
 import { chemicalsApi } from './chemicals';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
+import { drillsApi } from './drills';
 import { filingsApi } from './filings';
 import { gridWorkersApi } from './gridWorkers';
 import { holidaysApi } from './holidays';
@@ -12,6 +13,7 @@ import { idleSitesApi } from './idleSites';
 import { importsApi } from './imports';
 import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
+import { plansApi } from './plans';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { tanksApi } from './tanks';
@@ -42,6 +44,8 @@ export const apiContract = {
   ...importsApi,
   ...tanksApi,
   ...filingsApi,
+  ...plansApi,
+  ...drillsApi,
 };
 
 export type ApiContract = typeof apiContract;

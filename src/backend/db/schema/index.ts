@@ -10,3 +10,4 @@ export * from './users';
 export * from './villages';
 export * from './filings';
 export * from './sequences';
+export * from './plans';

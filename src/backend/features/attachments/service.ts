@@ -16,6 +16,9 @@ const owners: Record<AttachableEntity, { table: string; titleColumn: string; aud
   filing: { table: 'filings', titleColumn: 'number', auditEntity: 'filing' },
   // Site-check photos belong to the filing; kept apart so the site-check record lists only its own photos.
   filingSiteCheck: { table: 'filings', titleColumn: 'number', auditEntity: 'filing' },
+  plan: { table: 'emergency_plans', titleColumn: 'name', auditEntity: 'plan' },
+  planFiling: { table: 'plan_filings', titleColumn: "'备案登记 ' || received_on", auditEntity: 'planFiling' },
+  drill: { table: 'drills', titleColumn: 'name', auditEntity: 'drill' },
 };
 
 /** The live owner's title, or NOT_FOUND. */

@@ -18,6 +18,8 @@ import { nameInitials } from './initials';
 export const enterpriseLinks: LinkCounter[] = [
   liveRowsPointingAt('储罐', 'tanks', 'enterprise_id', 'code'),
   liveRowsPointingAt('特殊作业报备', 'filings', 'enterprise_id', 'number'),
+  liveRowsPointingAt('应急预案', 'emergency_plans', 'enterprise_id', 'name'),
+  liveRowsPointingAt('应急演练', 'drills', 'enterprise_id', 'name'),
 ];
 
 const columns = {

@@ -87,4 +87,32 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     restoreConflictMessage: (title) => `无法恢复报备「${title}」。`,
     beforeRestore: parentMustBeLive('filings', 'enterprise_id', 'enterprises', '企业'),
   },
+  plan: {
+    entity: 'plan',
+    table: 'emergency_plans',
+    titleSql: 'name',
+    restoreConflictMessage: (title) => `无法恢复预案「${title}」。`,
+    beforeRestore: (ctx, id) => {
+      parentMustBeLive('emergency_plans', 'enterprise_id', 'enterprises', '企业')(ctx, id);
+      parentMustBeLive('emergency_plans', 'village_id', 'villages', '村/社区')(ctx, id);
+    },
+  },
+  planFiling: {
+    entity: 'planFiling',
+    table: 'plan_filings',
+    titleSql: "'备案登记 ' || received_on",
+    restoreConflictMessage: (title) => `无法恢复「${title}」。`,
+    beforeRestore: parentMustBeLive('plan_filings', 'plan_id', 'emergency_plans', '预案'),
+  },
+  drill: {
+    entity: 'drill',
+    table: 'drills',
+    titleSql: "held_on || ' ' || name",
+    restoreConflictMessage: (title) => `无法恢复演练「${title}」。`,
+    beforeRestore: (ctx, id) => {
+      parentMustBeLive('drills', 'plan_id', 'emergency_plans', '预案')(ctx, id);
+      parentMustBeLive('drills', 'enterprise_id', 'enterprises', '企业')(ctx, id);
+      parentMustBeLive('drills', 'village_id', 'villages', '村/社区')(ctx, id);
+    },
+  },
 };

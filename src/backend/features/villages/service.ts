@@ -114,6 +114,8 @@ export const villageLinks: LinkCounter[] = [
         .map((row) => row.name),
   },
   liveRowsPointingAt('四闲场所', 'idle_sites', 'village_id', 'name'),
+  liveRowsPointingAt('应急预案', 'emergency_plans', 'village_id', 'name'),
+  liveRowsPointingAt('应急演练', 'drills', 'village_id', 'name'),
   {
     label: '网格员',
     count: (ctx, id) =>
