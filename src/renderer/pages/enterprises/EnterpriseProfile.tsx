@@ -12,6 +12,7 @@ import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
 import { RelatedFilings } from '../filings/RelatedFilings';
+import { RelatedPlans } from '../plans/RelatedPlans';
 import { EnterpriseTanks } from '../tanks/OwnerTanks';
 import { formatCount, personWithPhone, RiskTag, StatusTag } from './display';
 import { EnterpriseFormModal } from './EnterpriseForm';
@@ -105,7 +106,7 @@ export function EnterpriseProfile() {
             { key: 'basic', label: '基本信息', children: <BasicInfo enterprise={data} /> },
             { key: 'tanks', label: '储罐', children: <EnterpriseTanks enterprise={data} /> },
             { key: 'filings', label: '特殊作业', children: <RelatedFilings filter={{ enterpriseId: data.id }} /> },
-            { key: 'plans', label: '应急预案', children: comingSoon('应急预案模块上线后，此处显示该企业的预案与演练') },
+            { key: 'plans', label: '应急预案与演练', children: <RelatedPlans enterpriseId={data.id} /> },
             { key: 'hazards', label: '隐患与检查', children: comingSoon('隐患排查治理模块上线后，此处显示该企业的检查记录与隐患') },
             { key: 'attachments', label: '附件', children: <AttachmentsPanel entity="enterprise" entityId={data.id} /> },
             {
