@@ -12,6 +12,7 @@ import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listPara
 import { filingFilterKeys, readFilingFilters } from '../pages/filings/listParams';
 import { readTankFilters, tankFilterKeys } from '../pages/tanks/listParams';
 import { filterKeys as idleSiteFilterKeys, readIdleSiteFilters } from '../pages/idleSites/listParams';
+import { drillFiltersOf, planFiltersOf, planFilingFiltersOf, readDrillListQuery, readPlanFilingListQuery, readPlanListQuery } from '../pages/plans/listParams';
 
 /**
  * A print view's state lives in its URL (`#/print/enterprises?riskLevel=red&sort=name&order=ascend&columns=name,uscc`),
@@ -73,6 +74,18 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
       columns: readColumns(params),
     };
   },
+  plans(params) {
+    const query = readPlanListQuery(params);
+    return { ledger: 'plans', filters: planFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder, columns: readColumns(params) };
+  },
+  // The 备案 desk has no sort choice: its register always reads first received first.
+  planFilings(params) {
+    return { ledger: 'planFilings', filters: planFilingFiltersOf(readPlanFilingListQuery(params)), columns: readColumns(params) };
+  },
+  drills(params) {
+    const query = readDrillListQuery(params);
+    return { ledger: 'drills', filters: drillFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder, columns: readColumns(params) };
+  },
 };
 
 /** The filter parameters each ledger's print URL carries: its list page's own. */
@@ -83,6 +96,9 @@ const printFilterKeys: Record<LedgerId, readonly string[]> = {
   idleSites: idleSiteFilterKeys,
   tanks: tankFilterKeys,
   filings: filingFilterKeys,
+  plans: ['q', 'ownerType', 'kind', 'villageId', 'enterpriseId', 'status', 'due'],
+  planFilings: ['q', 'status', 'planId', 'enterpriseId', 'from', 'to'],
+  drills: ['q', 'ownerType', 'villageId', 'enterpriseId', 'planId', 'scope', 'form', 'from', 'to', 'fireBrigade', 'unevaluated'],
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
@@ -93,6 +109,9 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   tanks: '/tanks',
   idleSites: '/idle-sites',
   filings: '/filings/list',
+  plans: '/plans',
+  planFilings: '/plans/filings',
+  drills: '/plans/drills',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */

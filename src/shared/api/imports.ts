@@ -9,15 +9,24 @@ import { method } from './contract';
  * accepted rows in one transaction, and whose result is the import report (.xlsx: the original rows plus
  * a 导入结果 column). Entities register here; later issues add theirs.
  */
-export const importEntities = ['enterprises', 'tanks', 'idleSites', 'filings'] as const;
+export const importEntities = ['enterprises', 'tanks', 'idleSites', 'filings', 'plans', 'drills'] as const;
 export type ImportEntity = (typeof importEntities)[number];
-export const importEntityLabels: Record<ImportEntity, string> = { enterprises: '企业', tanks: '储罐', idleSites: '四闲场所', filings: '特殊作业报备' };
+export const importEntityLabels: Record<ImportEntity, string> = {
+  enterprises: '企业',
+  tanks: '储罐',
+  idleSites: '四闲场所',
+  filings: '特殊作业报备',
+  plans: '应急预案',
+  drills: '应急演练',
+};
 /**
  * Entities whose registered records an import never changes, whatever the duplicate mode (a filing changes
  * only through its workflow): what the preview says instead of offering the choice.
  */
 export const importNeverUpdates: Partial<Record<ImportEntity, string>> = {
   filings: '一律跳过：已登记的报备只能在系统中按流程办理，导入不会修改',
+  plans: '一律跳过：已登记的预案请在系统中修订，导入不会修改',
+  drills: '一律跳过：已登记的演练记录请在系统中修改，导入不会修改',
 };
 
 /** Largest file accepted (it travels base64-encoded, like attachments). */

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { specialWorkDocuments } from '../domain/specialWork';
 import { villageKinds } from '../domain/village';
 import { method } from './contract';
+import { drillFilters, drillSortFields } from './drills';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
 import { filingFilters, filingSchema, filingSortFields, filingStatusChangeSchema } from './filings';
 import { gridWorkerFilters } from './gridWorkers';
 import { idInput, sortOrderSchema } from './common';
 import { idleSiteFilters, idleSiteSortFields } from './idleSites';
+import { planFilingFilters, planFilters, planSortFields } from './plans';
 import { tankFilters, tankSortFields } from './tanks';
 import { villageSortFields } from './villages';
 
@@ -53,6 +55,29 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
     ledger: z.literal('filings'),
     filters: filingFilters.default({}),
     sortField: z.enum(filingSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // Without a sort the plan register runs by owner (镇, 部门, 村, 企业), then unit and plan name.
+  z.object({
+    ledger: z.literal('plans'),
+    filters: planFilters.default({}),
+    sortField: z.enum(planSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // The 备案 desk list sorts only by date received; the register reads earliest first unless told otherwise.
+  z.object({
+    ledger: z.literal('planFilings'),
+    filters: planFilingFilters.default({}),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // Without a sort the drill register runs by 演练日期, earliest first.
+  z.object({
+    ledger: z.literal('drills'),
+    filters: drillFilters.default({}),
+    sortField: z.enum(drillSortFields).optional(),
     sortOrder: sortOrderSchema.optional(),
     columns: columnsInput,
   }),

@@ -1,9 +1,12 @@
+import type { Drill } from '../api/drills';
 import type { Enterprise } from '../api/enterprises';
 import type { FilingRow } from '../api/filings';
 import type { IdleSite } from '../api/idleSites';
+import type { PlanFilingRow, PlanRow } from '../api/plans';
 import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
 import type { Village } from '../api/villages';
+import { dueStateLabels, planOwnerTypeLabels } from '../domain/emergencyPlan';
 import { riskLevelLabels } from '../domain/enterprise';
 
 /** A cell as printed or exported: text, a number, or empty. Dates are ISO strings formatted by the column. */
@@ -191,6 +194,97 @@ export const filingLedger: LedgerDefinition<FilingRow> = {
   ],
 };
 
+/** What is overdue or coming due on a plan in force, e.g. 备案已逾期、演练即将到期; null when nothing is. */
+function planDueText(p: PlanRow): string | null {
+  if (p.status === '已废止') return null;
+  const dues: [string, PlanRow['due']['evaluation'] | null][] = [
+    ['备案', p.due.filing],
+    ['评估', p.due.evaluation],
+    ['演练', p.due.drill],
+  ];
+  const parts = dues.filter(([, due]) => due && (due.state === 'overdue' || due.state === 'due')).map(([label, due]) => `${label}${dueStateLabels[due!.state]}`);
+  return parts.join('、') || null;
+}
+
+/**
+ * 应急预案管理台账: one line per plan with its current version, its 备案 and the evaluation and drill due next
+ * (computed as of today from 应急管理部令第2号, as the plan list shows them).
+ */
+export const planLedger: LedgerDefinition<PlanRow> = {
+  name: '应急预案管理台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'ownerType', header: '所属单位类型', width: 10, printWidth: 7, align: 'center', value: (p) => planOwnerTypeLabels[p.ownerType], defaultVisible: true },
+    { key: 'ownerName', header: '所属单位', width: 18, value: (p) => p.ownerName, defaultVisible: true },
+    { key: 'ownerVillageName', header: '所属村/社区', width: 9, value: (p) => p.ownerVillageName, defaultVisible: true },
+    { key: 'name', header: '预案名称', width: 22, value: (p) => p.name, defaultVisible: true },
+    { key: 'kind', header: '类别', width: 10, printWidth: 8, align: 'center', value: (p) => p.kind, defaultVisible: true },
+    { key: 'version', header: '版本', width: 6, align: 'center', value: (p) => p.version, defaultVisible: true },
+    { key: 'docNo', header: '文号', width: 14, value: (p) => p.docNo },
+    { key: 'issuedOn', header: '发布日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (p) => p.issuedOn, defaultVisible: true },
+    { key: 'review', header: '评审（论证）', width: 14, align: 'center', value: (p) => joined(p.reviewOn, p.reviewResult) },
+    { key: 'signatory', header: '签署人', width: 6, align: 'center', value: (p) => p.signatory },
+    { key: 'filingDept', header: '备案部门', width: 12, value: (p) => p.filingDept },
+    { key: 'filingOn', header: '备案日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (p) => p.filingOn, defaultVisible: true },
+    { key: 'filingNumber', header: '备案编号', width: 10, align: 'center', value: (p) => p.filingNumber, defaultVisible: true },
+    { key: 'lastEvaluatedOn', header: '最近评估', width: 10, printWidth: 9, align: 'center', type: 'date', value: (p) => p.lastEvaluatedOn },
+    { key: 'nextEvaluation', header: '下次评估', width: 10, printWidth: 9, align: 'center', type: 'date', value: (p) => p.due.evaluation.date, defaultVisible: true },
+    { key: 'nextDrill', header: '下次演练', width: 10, printWidth: 9, align: 'center', type: 'date', value: (p) => p.due.drill.date, defaultVisible: true },
+    { key: 'dueState', header: '到期情况', width: 14, value: planDueText },
+    { key: 'status', header: '状态', width: 6, align: 'center', value: (p) => p.status, defaultVisible: true },
+    { key: 'drillCount', header: '演练次数', width: 6, align: 'right', type: 'number', value: (p) => p.drillCount },
+  ],
+};
+
+/**
+ * 应急预案备案登记表: the office's desk register of the 备案 it received (第二十六条 to 第二十八条), in the order they
+ * came in; 核对期限 is 5 working days from receipt.
+ */
+export const planFilingLedger: LedgerDefinition<PlanFilingRow> = {
+  name: '应急预案备案登记表',
+  orientation: 'landscape',
+  columns: [
+    { key: 'receivedOn', header: '收到日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (f) => f.receivedOn, defaultVisible: true },
+    { key: 'ownerName', header: '备案单位', width: 18, value: (f) => f.ownerName, defaultVisible: true },
+    { key: 'planName', header: '预案名称', width: 20, value: (f) => f.planName, defaultVisible: true },
+    { key: 'planKind', header: '类别', width: 10, printWidth: 8, align: 'center', value: (f) => f.planKind, defaultVisible: true },
+    { key: 'version', header: '版本', width: 6, align: 'center', value: (f) => f.version, defaultVisible: true },
+    { key: 'issuedOn', header: '发布日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (f) => f.issuedOn },
+    { key: 'submitter', header: '报送人及电话', width: 16, value: (f) => joined(f.submitter, f.submitterPhone), defaultVisible: true },
+    { key: 'materials', header: '提交材料', width: 30, value: (f) => f.materials.join('、') || null },
+    // 齐全 rather than an empty cell: on paper an empty cell reads as “not checked”.
+    { key: 'missingMaterials', header: '缺少材料', width: 20, value: (f) => f.missingMaterials.join('、') || '齐全', defaultVisible: true },
+    { key: 'checkDeadline', header: '核对期限', width: 10, printWidth: 9, align: 'center', type: 'date', value: (f) => f.checkDeadline.date, defaultVisible: true },
+    { key: 'checkedOn', header: '核对日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (f) => f.checkedOn, defaultVisible: true },
+    { key: 'status', header: '结果', width: 8, printWidth: 7, align: 'center', value: (f) => f.status, defaultVisible: true },
+    { key: 'number', header: '备案编号', width: 10, align: 'center', value: (f) => f.number, defaultVisible: true },
+    { key: 'resultNote', header: '说明', width: 20, value: (f) => f.resultNote },
+  ],
+};
+
+/** 应急演练记录台账: one line per drill, earliest first, as the year-end report (第三十三条, 第三十四条) reads them. */
+export const drillLedger: LedgerDefinition<Drill> = {
+  name: '应急演练记录台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'heldOn', header: '演练日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (d) => d.heldOn, defaultVisible: true },
+    // Says which kind of unit the name is, so an exported register imports back without guessing (a department's name is free text).
+    { key: 'ownerType', header: '所属单位类型', width: 10, printWidth: 7, align: 'center', value: (d) => planOwnerTypeLabels[d.ownerType] },
+    { key: 'ownerName', header: '所属单位', width: 18, value: (d) => d.ownerName, defaultVisible: true },
+    { key: 'ownerVillageName', header: '所属村/社区', width: 9, value: (d) => d.ownerVillageName, defaultVisible: true },
+    { key: 'name', header: '演练名称', width: 20, value: (d) => d.name, defaultVisible: true },
+    { key: 'planName', header: '演练预案', width: 20, value: (d) => d.planName, defaultVisible: true },
+    { key: 'scope', header: '类型', width: 12, printWidth: 10, align: 'center', value: (d) => d.scope, defaultVisible: true },
+    { key: 'form', header: '形式', width: 8, align: 'center', value: (d) => d.form, defaultVisible: true },
+    { key: 'organiser', header: '组织单位', width: 14, value: (d) => d.organiser },
+    { key: 'place', header: '地点', width: 14, value: (d) => d.place },
+    { key: 'participants', header: '参与人数', width: 6, align: 'right', type: 'number', value: (d) => d.participants, defaultVisible: true },
+    { key: 'fireBrigade', header: '消防参与', width: 6, align: 'center', value: (d) => yesNo(d.fireBrigade), defaultVisible: true },
+    { key: 'summary', header: '演练情况', width: 24, value: (d) => d.summary },
+    { key: 'evaluation', header: '评估结论', width: 18, value: (d) => d.evaluation, defaultVisible: true },
+  ],
+};
+
 export const ledgerDefinitions = {
   enterprises: enterpriseLedger,
   villages: villageLedger,
@@ -198,6 +292,9 @@ export const ledgerDefinitions = {
   tanks: tankLedger,
   idleSites: idleSiteLedger,
   filings: filingLedger,
+  plans: planLedger,
+  planFilings: planFilingLedger,
+  drills: drillLedger,
 } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];

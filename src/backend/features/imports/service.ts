@@ -16,9 +16,11 @@ import type { HandlerContext, RequestContext } from '../../api/context';
 import { AppError } from '../../api/errors';
 import { startJob, yieldToEventLoop, type JobControl } from '../jobs/service';
 import { cellText, isBlank, type RawCell } from './cells';
+import { drillImporter } from './entities/drills';
 import { enterpriseImporter } from './entities/enterprises';
 import { filingImporter } from './entities/filings';
 import { idleSiteImporter } from './entities/idleSites';
+import { planImporter } from './entities/plans';
 import { tankImporter } from './entities/tanks';
 import { findHeaderRow, mappingProblems, suggestMapping, type AnyImporter, type RowResult } from './importer';
 import { writeImportReport } from './report';
@@ -30,6 +32,8 @@ const importers: Record<ImportEntity, AnyImporter> = {
   tanks: tankImporter as unknown as AnyImporter,
   idleSites: idleSiteImporter as unknown as AnyImporter,
   filings: filingImporter as unknown as AnyImporter,
+  plans: planImporter as unknown as AnyImporter,
+  drills: drillImporter as unknown as AnyImporter,
 };
 
 /** A file being imported: read once, kept in memory while the user maps, previews and imports it. */

@@ -1,21 +1,27 @@
 import { eq } from 'drizzle-orm';
+import type { DrillFilters } from '../../../shared/api/drills';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
 import type { FilingFilters } from '../../../shared/api/filings';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
 import type { IdleSiteFilters } from '../../../shared/api/idleSites';
+import type { PlanFilingFilters, PlanFilters, PlanRow } from '../../../shared/api/plans';
 import type { TankFilters } from '../../../shared/api/tanks';
 import type { FilingSheet, LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
+import { planOwnerTypeLabels, planOwnerTypes } from '../../../shared/domain/emergencyPlan';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
 import { filingActionLabels, hotWorkGradeUp, hotWorkGrades, requiredDocumentsOf, type FilingAction, type SpecialWorkGrade } from '../../../shared/domain/specialWork';
 import { defaultColumnKeys, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
 import type { z } from 'zod';
 import type { HandlerContext } from '../../api/context';
 import { invalid } from '../../api/errors';
-import { enterprises, gridWorkers, idleSites, tanks, villages } from '../../db/schema';
+import { emergencyPlans, enterprises, gridWorkers, idleSites, tanks, villages } from '../../db/schema';
+import { allDrills } from '../drills/service';
 import { allEnterprises } from '../enterprises/service';
 import { allFilings, filingHistory, getFiling } from '../filings/service';
 import { allGridWorkers } from '../gridWorkers/service';
 import { allIdleSites } from '../idleSites/service';
+import { allPlanFilings } from '../plans/filingDesk';
+import { allPlans } from '../plans/service';
 import { allTanks } from '../tanks/service';
 import { getOfficeSettings } from '../settings/service';
 import { allVillages } from '../villages/service';
@@ -27,7 +33,7 @@ export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
-function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers | typeof enterprises | typeof idleSites, id: number): string {
+function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers | typeof enterprises | typeof idleSites | typeof emergencyPlans, id: number): string {
   return ctx.appDb.db.select({ name: table.name }).from(table).where(eq(table.id, id)).get()?.name ?? `#${id}`;
 }
 
@@ -100,6 +106,60 @@ export function filingFilterSummary(ctx: HandlerContext, filters: FilingFilters)
   if (filters.flagged) parts.push('仅未批先干、逾期未关闭的作业');
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
+}
+
+const dueFilterLabels: Record<NonNullable<PlanFilters['due']>, string> = { overdue: '已逾期', due: '即将到期或逾期' };
+
+/** 所属单位类型：企业；类别：综合预案；到期情况：已逾期 — the plan register's filters as its printed page names them. */
+export function planFilterSummary(ctx: HandlerContext, filters: PlanFilters): string[] {
+  const parts: string[] = [];
+  if (filters.ownerType) parts.push(`所属单位类型：${planOwnerTypeLabels[filters.ownerType]}`);
+  if (filters.kind) parts.push(`类别：${filters.kind}`);
+  if (filters.villageId) parts.push(`所属村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.status) parts.push(`状态：${filters.status}`);
+  if (filters.due) parts.push(`到期情况：${dueFilterLabels[filters.due]}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+/** 结果：待核对；收到日期：2026-10-01 至 2026-10-31 — the 备案登记表's filters. */
+export function planFilingFilterSummary(ctx: HandlerContext, filters: PlanFilingFilters): string[] {
+  const parts: string[] = [];
+  if (filters.status) parts.push(`结果：${filters.status}`);
+  if (filters.planId) parts.push(`预案：${nameOf(ctx, emergencyPlans, filters.planId)}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.from || filters.to) parts.push(`收到日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+/** 日期：2026-01-01 至 2026-12-31；形式：实战演练；仅消防参与 — the drill register's filters. */
+export function drillFilterSummary(ctx: HandlerContext, filters: DrillFilters): string[] {
+  const parts: string[] = [];
+  if (filters.ownerType) parts.push(`所属单位类型：${planOwnerTypeLabels[filters.ownerType]}`);
+  if (filters.villageId) parts.push(`所属村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.planId) parts.push(`演练预案：${nameOf(ctx, emergencyPlans, filters.planId)}`);
+  if (filters.from || filters.to) parts.push(`日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.scope) parts.push(`类型：${filters.scope}`);
+  if (filters.form) parts.push(`形式：${filters.form}`);
+  if (filters.fireBrigade !== undefined) parts.push(filters.fireBrigade ? '仅消防参与' : '仅无消防参与');
+  if (filters.unevaluated) parts.push('仅未评估');
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * The plan register's own order: grouped by owner as the office files them (镇, 部门, 村, 企业), then by unit and
+ * plan name. `rows` come sorted by name, and the sort is stable, so ties keep that order.
+ */
+function byOwner(rows: PlanRow[]): PlanRow[] {
+  return rows.sort(
+    (a, b) => planOwnerTypes.indexOf(a.ownerType) - planOwnerTypes.indexOf(b.ownerType) || collator.compare(a.ownerName, b.ownerName),
+  );
 }
 
 function pickColumns<Row>(id: LedgerId, definition: LedgerDefinition<Row>, keys: string[] | undefined): LedgerColumn<Row>[] {
@@ -189,6 +249,24 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const sort = sortField ? { sortField, sortOrder } : { sortField: 'plannedStart' as const, sortOrder: 'ascend' as const };
       const loadRows = () => allFilings(ctx, filters, sort);
       return use(plan(ctx, 'filings', ledgerDefinitions.filings, loadRows, request.columns, filingFilterSummary(ctx, filters)));
+    }
+    case 'plans': {
+      const { filters, sortField, sortOrder } = request;
+      const loadRows = () =>
+        sortField ? allPlans(ctx, filters, { sortField, sortOrder }) : byOwner(allPlans(ctx, filters, { sortField: 'name', sortOrder: 'ascend' }));
+      return use(plan(ctx, 'plans', ledgerDefinitions.plans, loadRows, request.columns, planFilterSummary(ctx, filters)));
+    }
+    case 'planFilings': {
+      const { filters, sortOrder } = request;
+      // A register reads by date: first received first unless the list's own order was handed over.
+      const loadRows = () => allPlanFilings(ctx, filters, sortOrder ?? 'ascend');
+      return use(plan(ctx, 'planFilings', ledgerDefinitions.planFilings, loadRows, request.columns, planFilingFilterSummary(ctx, filters)));
+    }
+    case 'drills': {
+      const { filters, sortField, sortOrder } = request;
+      const sort = sortField ? { sortField, sortOrder } : { sortField: 'heldOn' as const, sortOrder: 'ascend' as const };
+      const loadRows = () => allDrills(ctx, filters, sort);
+      return use(plan(ctx, 'drills', ledgerDefinitions.drills, loadRows, request.columns, drillFilterSummary(ctx, filters)));
     }
   }
 }

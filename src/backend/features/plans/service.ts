@@ -224,18 +224,24 @@ function throwProblems(problems: Record<string, string>): void {
 
 type PlanInput = Parsed<'plans.create'>;
 
-/** Checks the plan's own fields against its owner; returns what to store of them. */
-function checkedPlanColumns(ctx: HandlerContext, fields: PlanInput, selfId?: number) {
-  assertOwnerLive(ctx, fields);
+/**
+ * Every problem of a plan's own fields and its version as of `today`, by field, all at once: the form shows them
+ * under their fields and the Excel import lists them per row before anything is written.
+ */
+export function planProblems(fields: PlanInput, today: string): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!planKindsByOwner[fields.ownerType].includes(fields.kind)) {
     problems.kind = `${planOwnerTypeLabels[fields.ownerType]}的预案类别应为${planKindsByOwner[fields.ownerType].join('、')}`;
   }
-  const today = localToday(ctx);
   if (fields.lastEvaluatedOn && fields.lastEvaluatedOn > today) problems.lastEvaluatedOn = `评估日期不能晚于今天（${today}）`;
   else if (fields.lastEvaluatedOn && fields.lastEvaluatedOn < fields.issuedOn) problems.lastEvaluatedOn = '最近评估日期不能早于现行版本的发布日期（评估的是现行版本）';
-  Object.assign(problems, versionProblems(fields, today));
-  throwProblems(problems);
+  return { ...problems, ...versionProblems(fields, today) };
+}
+
+/** Checks the plan's own fields against its owner; returns what to store of them. */
+function checkedPlanColumns(ctx: HandlerContext, fields: PlanInput, selfId?: number) {
+  assertOwnerLive(ctx, fields);
+  throwProblems(planProblems(fields, localToday(ctx)));
   const same = ctx.appDb.sqlite
     .prepare(
       `SELECT id FROM emergency_plans WHERE deleted_at IS NULL AND owner_type = @ownerType AND name = @name AND id <> @selfId

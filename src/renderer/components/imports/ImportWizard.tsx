@@ -27,6 +27,8 @@ const duplicatesLabels: Record<ImportEntity, string> = {
   tanks: '已登记的储罐（按所属单位和罐号）',
   idleSites: '已登记的场所（按所属村/社区和场所名称）',
   filings: '已登记的报备（按报备编号；无编号时按企业、类别、时间和地点）',
+  plans: '已登记的预案（按所属单位和预案名称）',
+  drills: '已登记的演练（按所属单位、演练日期和演练名称）',
 };
 
 type Step = 0 | 1 | 2 | 3;

@@ -64,7 +64,7 @@ function DrillFields({ form, drill, presetPlan }: { form: FormInstance; drill: D
         </Col>
         <Col xs={24} md={8}>
           <Form.Item label="参与人数" name="participants" required>
-            <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} addonAfter="人" />
+            <InputNumber precision={0} style={{ width: '100%' }} addonAfter="人" />
           </Form.Item>
         </Col>
       </Row>

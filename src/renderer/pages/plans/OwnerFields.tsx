@@ -23,12 +23,12 @@ export function OwnerFields({ form, knownEnterprise, disabled }: { form: FormIns
         />
       </Form.Item>
       {ownerType === 'enterprise' && (
-        <Form.Item label="企业" name="enterpriseId" required>
+        <Form.Item label="所属企业" name="enterpriseId" required>
           <EnterprisePicker known={knownEnterprise} />
         </Form.Item>
       )}
       {ownerType === 'village' && (
-        <Form.Item label="村（社区）" name="villageId" required>
+        <Form.Item label="所属村（社区）" name="villageId" required>
           <Select
             disabled={disabled}
             placeholder="请选择"

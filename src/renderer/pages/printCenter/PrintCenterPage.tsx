@@ -3,17 +3,21 @@ import { Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, 
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { drillSortFields } from '../../../shared/api/drills';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
 import { filingSortFields } from '../../../shared/api/filings';
 import { idleSiteSortFields } from '../../../shared/api/idleSites';
+import { planSortFields } from '../../../shared/api/plans';
 import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
+import { drillForms, drillScopes, planFilingStatuses, planKinds, planOwnerTypeLabels, planOwnerTypes, planStatuses } from '../../../shared/domain/emergencyPlan';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
 import { idleSiteDisposals, idleSiteFindings } from '../../../shared/domain/idleSite';
 import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
 import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
 import { villageKinds } from '../../../shared/domain/village';
 import { defaultColumnKeys, ledgerDefinitions, ledgerIds, type LedgerId } from '../../../shared/ledgers/definitions';
+import { ChoiceFilter } from '../../components/ListFilters';
 import { useShellPrint } from '../../print/shellPrint';
 import { useApiQuery } from '../../api/useApi';
 import { printRoute, type PrintState } from '../../print/printQuery';
@@ -197,48 +201,110 @@ function IdleSiteFilterFields(props: FilterProps) {
   );
 }
 
-/** The 登记台账's filters: kind, status, village and the days the works' windows touch. */
-function FilingFilterFields(props: FilterProps) {
-  const { filters, setFilter } = props;
+/** A period filter kept as `from`/`to` (`YYYY-MM-DD`), either end open, with the month and year presets. */
+function DateRangeFilter({ label, filters, setFilter }: Pick<FilterProps, 'filters' | 'setFilter'> & { label: string }) {
   const from = filters.from as string | undefined;
   const to = filters.to as string | undefined;
+  return (
+    <DatePicker.RangePicker
+      aria-label={label}
+      placeholder={[`${label}起`, `${label}止`]}
+      allowEmpty={[true, true]}
+      value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+      onChange={(range) => {
+        setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
+        setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
+      }}
+      presets={[
+        { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
+        { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+        { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
+      ]}
+    />
+  );
+}
+
+/** A fixed-choice filter (ChoiceFilter) over this page's filter state, kept under `name`. */
+function FilterChoice<T extends string>(props: Pick<FilterProps, 'filters' | 'setFilter'> & { name: string; label: string; placeholder: string; width: number; values: readonly T[] }) {
+  const { name, filters, setFilter, label, placeholder, width, values } = props;
+  return <ChoiceFilter<T> label={label} placeholder={placeholder} width={width} values={values} value={filters[name] as T | undefined} onChange={(value) => setFilter(name, value)} />;
+}
+
+/** 所属单位类型 by its Chinese label (the stored values are English). */
+function OwnerTypeSelect({ filters, setFilter }: FilterProps) {
+  return (
+    <Select<string>
+      aria-label="所属单位类型"
+      placeholder="全部单位类型"
+      allowClear
+      style={{ width: 140 }}
+      value={filters.ownerType as string | undefined}
+      options={planOwnerTypes.map((value) => ({ label: planOwnerTypeLabels[value], value }))}
+      onChange={(value) => setFilter('ownerType', value)}
+    />
+  );
+}
+
+/** The 登记台账's filters: kind, status, village and the days the works' windows touch. */
+function FilingFilterFields(props: FilterProps) {
   return (
     <Space wrap>
       <KeywordInput placeholder="编号、企业、地点、内容、施工单位" {...props} />
       <VillageSelect label="所在村/社区" {...props} />
+      <FilterChoice name="kind" label="作业类别" placeholder="全部作业类别" width={140} values={specialWorkKinds} {...props} />
+      <FilterChoice name="status" label="报备状态" placeholder="全部状态" width={130} values={filingStatuses} {...props} />
+      <DateRangeFilter label="作业日期" {...props} />
+    </Space>
+  );
+}
+
+/** The plan register's filters: owner type, kind, village, status and what is overdue or coming due. */
+function PlanFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="预案名称、文号、单位、备案编号" {...props} />
+      <OwnerTypeSelect {...props} />
+      <FilterChoice name="kind" label="预案类别" placeholder="全部类别" width={140} values={planKinds} {...props} />
+      <VillageSelect label="所属村/社区" {...props} />
+      <FilterChoice name="status" label="预案状态" placeholder="全部状态" width={120} values={planStatuses} {...props} />
       <Select<string>
-        aria-label="作业类别"
-        placeholder="全部作业类别"
+        aria-label="到期情况"
+        placeholder="全部到期情况"
         allowClear
-        style={{ width: 140 }}
-        value={filters.kind as string | undefined}
-        options={specialWorkKinds.map((value) => ({ label: value, value }))}
-        onChange={(value) => setFilter('kind', value)}
-      />
-      <Select<string>
-        aria-label="报备状态"
-        placeholder="全部状态"
-        allowClear
-        style={{ width: 130 }}
-        value={filters.status as string | undefined}
-        options={filingStatuses.map((value) => ({ label: value, value }))}
-        onChange={(value) => setFilter('status', value)}
-      />
-      <DatePicker.RangePicker
-        aria-label="作业日期"
-        placeholder={['作业日期起', '作业日期止']}
-        allowEmpty={[true, true]}
-        value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-        onChange={(range) => {
-          setFilter('from', range?.[0]?.format('YYYY-MM-DD'));
-          setFilter('to', range?.[1]?.format('YYYY-MM-DD'));
-        }}
-        presets={[
-          { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
-          { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-          { label: '本年', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
+        style={{ width: 150 }}
+        value={filters.due as string | undefined}
+        options={[
+          { label: '已逾期', value: 'overdue' },
+          { label: '即将到期或逾期', value: 'due' },
         ]}
+        onChange={(value) => setFilter('due', value)}
       />
+    </Space>
+  );
+}
+
+/** The 备案登记表's filters: the result and the days the filings were received. */
+function PlanFilingFilterFields(props: FilterProps) {
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="预案、单位、备案编号、报送人" {...props} />
+      <FilterChoice name="status" label="备案结果" placeholder="全部结果" width={130} values={planFilingStatuses} {...props} />
+      <DateRangeFilter label="收到日期" {...props} />
+    </Space>
+  );
+}
+
+/** The drill register's filters: owner, village, type, form and the period (a year's drills for the report). */
+function DrillFilterFields(props: FilterProps) {
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="演练名称、单位、地点、预案" {...props} />
+      <OwnerTypeSelect {...props} />
+      <VillageSelect label="所属村/社区" {...props} />
+      <FilterChoice name="scope" label="演练类型" placeholder="全部类型" width={140} values={drillScopes} {...props} />
+      <FilterChoice name="form" label="演练形式" placeholder="全部形式" width={120} values={drillForms} {...props} />
+      <DateRangeFilter label="演练日期" {...props} />
     </Space>
   );
 }
@@ -273,6 +339,19 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
     sortFields: filingSortFields,
     sortLabels: { plannedStart: '计划开始时间', number: '报备编号', enterpriseName: '企业名称', status: '状态' },
     defaultOrder: '默认按计划开始时间从早到晚',
+  },
+  plans: {
+    Filters: PlanFilterFields,
+    sortFields: planSortFields,
+    sortLabels: { name: '预案名称', issuedOn: '发布日期', nextEvaluation: '下次评估日期', nextDrill: '下次演练日期' },
+    defaultOrder: '默认按所属单位类型、单位、预案名称排列',
+  },
+  planFilings: { Filters: PlanFilingFilterFields, fixedOrder: '按收到日期从早到晚排列' },
+  drills: {
+    Filters: DrillFilterFields,
+    sortFields: drillSortFields,
+    sortLabels: { heldOn: '演练日期', name: '演练名称', participants: '参与人数' },
+    defaultOrder: '默认按演练日期从早到晚',
   },
 };
 
