@@ -147,6 +147,8 @@ test('register a plan (a review after the issue refused), record and accept its 
     fs.writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const expected of ['生产安全事故综合应急预案', '储罐泄漏现场处置方案', '2026-001', '东山危化储运有限公司', '第1页/共1页']) expect(text).toContain(expected);
+    // Toasts from the steps before (已登记演练…) stay off the paper.
+    expect(text).not.toContain('已登记演练');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, testInfo.outputPath('plans-page')]);
   } finally {
     await host.stop();
