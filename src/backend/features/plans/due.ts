@@ -11,7 +11,7 @@ import {
   type PlanKind,
   type PlanOwnerFacts,
 } from '../../../shared/domain/emergencyPlan';
-import type { HolidayCalendar } from '../../../shared/domain/holidays';
+import { addDays, type HolidayCalendar } from '../../../shared/domain/holidays';
 
 /** How far ahead a date counts as 即将到期 on lists and profiles (the reminders page chooses its own). */
 export const dueWindowDays = 30;
@@ -32,13 +32,16 @@ export function planDueOf(facts: DueFacts, today: string, calendar: HolidayCalen
   const deadline = filingDeadlineOf(facts.owner, facts.issuedOn, calendar);
   const evaluation = nextEvaluationOf(facts.issuedOn, facts.lastEvaluatedOn);
   const drill = nextDrillOf(facts.kind, facts.owner, facts.issuedOn, facts.lastDrillOn);
+  // The same as dueStateOf, with the window's end worked out once: registers call this for every plan.
+  const horizon = addDays(today, windowDays);
+  const stateOf = (date: string) => (date < today ? 'overdue' : date <= horizon ? 'due' : 'ok');
   return {
-    filing: deadline && { ...deadline, state: facts.filed ? 'done' : dueStateOf(deadline.date, today, windowDays) },
-    evaluation: { date: evaluation, approximate: false, state: dueStateOf(evaluation, today, windowDays) },
+    filing: deadline && { ...deadline, state: facts.filed ? 'done' : stateOf(deadline.date) },
+    evaluation: { date: evaluation, approximate: false, state: stateOf(evaluation) },
     drill: {
       date: drill,
       approximate: false,
-      state: dueStateOf(drill, today, windowDays),
+      state: stateOf(drill),
       intervalMonths: drillIntervalMonths(facts.kind, facts.owner),
       rule: drillRuleText(facts.kind, facts.owner),
     },
