@@ -45,7 +45,7 @@ try {
   const summary = await createDemoDatabase({ dataDir: largeDataDir, resourcesDir, appVersion: appVersion(), scale: 'large' });
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks, ${summary.filings} filings)`,
+    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks, ${summary.filings} filings, ${summary.plans} plans, ${summary.drills} drills)`,
   );
 
   const rows: BenchRow[] = [];

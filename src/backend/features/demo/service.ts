@@ -7,6 +7,7 @@ import { insertFilings } from './filings';
 import { pointSampler, type Point, type PolygonRings } from './geo';
 import { industryProfiles, type NameForm } from './industries';
 import { brand, initialsOf, landlinePhone, mobilePhone, personName, uscc } from './names';
+import { insertPlansAndDrills } from './plans';
 import { intBetween, normal, pick, seededRandom, weightedPick } from './random';
 import { insertTanksAndIdleSites } from './tanks';
 
@@ -50,6 +51,10 @@ export interface DemoSummary {
   tanks: number;
   /** 特殊作业报备 over the year ending a few days after today. */
   filings: number;
+  /** 应急预案 of the town, its departments, villages and enterprises. */
+  plans: number;
+  /** 演练 over the last 14 months. */
+  drills: number;
 }
 
 interface DemoVillage {
@@ -93,7 +98,8 @@ export function loadDemoData(ctx: HandlerContext, options: { scale: DemoScale })
     insertEnterprises(ctx, villages, sizes.enterprises, now);
     const places = insertTanksAndIdleSites(sqlite, villages, options.scale, now);
     const filings = insertFilings(ctx, options.scale);
-    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places, filings };
+    const plans = insertPlansAndDrills(ctx, options.scale);
+    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places, filings, ...plans };
   })();
 }
 
