@@ -4,7 +4,7 @@ import { drillScopes, type DrillForm, type DrillScope, type PlanKind } from '../
 import { addDays } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { invalid, notFound } from '../../api/errors';
-import { escapeLike } from '../../db/like';
+import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
 import { assertOwnerLive, inVillageSql, ownerOut, ownerSql, townNameOf, type OwnerRow, type StoredOwner } from '../plans/owners';
 import { getPlan } from '../plans/service';
@@ -63,39 +63,18 @@ function toDrill(row: RawDrill, townName: string): Drill {
 }
 
 export function drillWhere(filters: DrillFilters): { where: string; params: Record<string, unknown> } {
-  const conditions = ['d.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  const equal = (column: string, key: keyof DrillFilters) => {
-    const value = filters[key];
-    if (value === undefined) return;
-    conditions.push(`${column} = @${key}`);
-    params[key] = typeof value === 'boolean' ? Number(value) : value;
-  };
-  equal('d.owner_type', 'ownerType');
-  equal('d.plan_id', 'planId');
-  equal('d.enterprise_id', 'enterpriseId');
-  equal('d.scope', 'scope');
-  equal('d.form', 'form');
-  equal('d.fire_brigade', 'fireBrigade');
-  if (filters.villageId) {
-    conditions.push(inVillageSql('d'));
-    params.villageId = filters.villageId;
-  }
-  if (filters.from) {
-    conditions.push('d.held_on >= @from');
-    params.from = filters.from;
-  }
-  if (filters.to) {
-    conditions.push('d.held_on <= @to');
-    params.to = filters.to;
-  }
-  if (filters.unevaluated) conditions.push('d.evaluation IS NULL');
-  if (filters.q) {
-    conditions.push(`(d.name LIKE @q ESCAPE '\\' OR d.organiser LIKE @q ESCAPE '\\' OR d.place LIKE @q ESCAPE '\\' OR d.department LIKE @q ESCAPE '\\'
-      OR oe.name LIKE @q ESCAPE '\\' OR ov.name LIKE @q ESCAPE '\\' OR p.name LIKE @q ESCAPE '\\')`);
-    params.q = `%${escapeLike(filters.q)}%`;
-  }
-  return { where: conditions.join(' AND '), params };
+  const where = new SqlWhere('d.deleted_at IS NULL')
+    .equal('d.owner_type', 'ownerType', filters.ownerType)
+    .equal('d.plan_id', 'planId', filters.planId)
+    .equal('d.enterprise_id', 'enterpriseId', filters.enterpriseId)
+    .equal('d.scope', 'scope', filters.scope)
+    .equal('d.form', 'form', filters.form)
+    .equal('d.fire_brigade', 'fireBrigade', filters.fireBrigade)
+    .between('d.held_on', filters.from, filters.to)
+    .search(['d.name', 'd.organiser', 'd.place', 'd.department', 'oe.name', 'ov.name', 'p.name'], filters.q);
+  if (filters.villageId) where.add(inVillageSql('d'), { villageId: filters.villageId });
+  if (filters.unevaluated) where.add('d.evaluation IS NULL');
+  return where;
 }
 
 const sortColumns = { heldOn: 'd.held_on', name: 'd.name', participants: 'd.participants', updatedAt: 'd.updated_at' } as const;

@@ -4,6 +4,7 @@ import type { EnterpriseFields } from '../../../shared/api/enterprises';
 import type { Filing } from '../../../shared/api/filings';
 import { specialWorkDocuments, type FilingAction, type FilingStatus } from '../../../shared/domain/specialWork';
 import { makeTestBackend, testAdmin, type TestBackend } from '../../../../tests/fixtures/backend';
+import { usccSeries } from '../../../../tests/fixtures/uscc';
 
 /**
  * Every backend here starts at Monday 2026-03-16 08:00 (the machine's zone is UTC, so the clock's Z time is
@@ -33,17 +34,7 @@ interface Harness {
   enterprise(name: string, overrides?: Partial<EnterpriseFields>): Promise<{ enterprise: Out<'enterprises.create'>; fields: EnterpriseFields }>;
 }
 
-let usccSerial = 0;
-/** A valid 统一社会信用代码, different on every call. */
-function nextUscc(): string {
-  usccSerial += 1;
-  const first17 = `91441900MA${String(usccSerial).padStart(7, '0')}`;
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += charset.indexOf(first17[i]) * weights[i];
-  return first17 + charset[(31 - (sum % 31)) % 31];
-}
+const nextUscc = usccSeries(0);
 
 async function open(): Promise<Harness> {
   const backend = await makeTestBackend();

@@ -3,20 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiName, In, Out } from '../../../shared/api';
 import { ledgerDefinitions } from '../../../shared/ledgers/definitions';
 import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
+import { usccSeries } from '../../../../tests/fixtures/uscc';
 
 /** Every backend here stands at Tuesday 2026-10-20 09:00 (so 2026-10-21 is in the future). */
 const now = '2026-10-20T09:00:00.000Z';
 
-let usccSerial = 700;
-function nextUscc(): string {
-  usccSerial += 1;
-  const first17 = `91441900MA${String(usccSerial).padStart(7, '0')}`;
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += charset.indexOf(first17[i]) * weights[i];
-  return first17 + charset[(31 - (sum % 31)) % 31];
-}
+const nextUscc = usccSeries(700);
 
 interface Office {
   backend: TestBackend;

@@ -12,7 +12,7 @@ import {
 import type { HolidayCalendar } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/errors';
-import { escapeLike } from '../../db/like';
+import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
 import { holidayCalendar } from '../holidays/service';
 import { nextNumber } from '../sequences/service';
@@ -91,33 +91,12 @@ function toRow(row: RawFilingRow, townName: string, today: string, calendar: Hol
 }
 
 function filingWhere(filters: PlanFilingFilters): { where: string; params: Record<string, unknown> } {
-  const conditions = ['f.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  if (filters.status) {
-    conditions.push('f.status = @status');
-    params.status = filters.status;
-  }
-  if (filters.planId) {
-    conditions.push('f.plan_id = @planId');
-    params.planId = filters.planId;
-  }
-  if (filters.enterpriseId) {
-    conditions.push('p.enterprise_id = @enterpriseId');
-    params.enterpriseId = filters.enterpriseId;
-  }
-  if (filters.from) {
-    conditions.push('f.received_on >= @from');
-    params.from = filters.from;
-  }
-  if (filters.to) {
-    conditions.push('f.received_on <= @to');
-    params.to = filters.to;
-  }
-  if (filters.q) {
-    conditions.push(`(p.name LIKE @q ESCAPE '\\' OR oe.name LIKE @q ESCAPE '\\' OR p.department LIKE @q ESCAPE '\\' OR f.number LIKE @q ESCAPE '\\' OR f.submitter LIKE @q ESCAPE '\\')`);
-    params.q = `%${escapeLike(filters.q)}%`;
-  }
-  return { where: conditions.join(' AND '), params };
+  return new SqlWhere('f.deleted_at IS NULL')
+    .equal('f.status', 'status', filters.status)
+    .equal('f.plan_id', 'planId', filters.planId)
+    .equal('p.enterprise_id', 'enterpriseId', filters.enterpriseId)
+    .between('f.received_on', filters.from, filters.to)
+    .search(['p.name', 'oe.name', 'p.department', 'f.number', 'f.submitter'], filters.q);
 }
 
 /** Every filing under the filters, most recently received first (or first received first with `ascend`). */

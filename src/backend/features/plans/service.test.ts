@@ -3,20 +3,12 @@ import type { ApiName, In, Out } from '../../../shared/api';
 import type { EnterpriseFields } from '../../../shared/api/enterprises';
 import type { PlanFields } from '../../../shared/api/plans';
 import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
+import { usccSeries } from '../../../../tests/fixtures/uscc';
 
 /** Every backend here stands at Tuesday 2026-10-20 09:00, after 国庆 2026 (10-01..10-07, 10-10 worked). */
 const now = '2026-10-20T09:00:00.000Z';
 
-let usccSerial = 500;
-function nextUscc(): string {
-  usccSerial += 1;
-  const first17 = `91441900MA${String(usccSerial).padStart(7, '0')}`;
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += charset.indexOf(first17[i]) * weights[i];
-  return first17 + charset[(31 - (sum % 31)) % 31];
-}
+const nextUscc = usccSeries(500);
 
 interface Harness {
   backend: TestBackend;

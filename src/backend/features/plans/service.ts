@@ -5,7 +5,7 @@ import type { HolidayCalendar } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { AppError, conflict, invalid, notFound } from '../../api/errors';
 import { ErrorCode } from '../../../shared/api/errors';
-import { escapeLike } from '../../db/like';
+import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
 import { holidayCalendar } from '../holidays/service';
 import { assertNoLinks, liveRowsPointingAt, type LinkCounter } from '../links';
@@ -112,34 +112,14 @@ function toPlanRow(row: RawPlanRow, townName: string, today: string, calendar: H
 
 /** WHERE and parameters for the list's SQL filters (the due filter is applied after computing). */
 function planWhere(filters: PlanFilters): { where: string; params: Record<string, unknown> } {
-  const conditions = ['p.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  if (filters.ownerType) {
-    conditions.push('p.owner_type = @ownerType');
-    params.ownerType = filters.ownerType;
-  }
-  if (filters.kind) {
-    conditions.push('p.kind = @kind');
-    params.kind = filters.kind;
-  }
-  if (filters.status) {
-    conditions.push('p.status = @status');
-    params.status = filters.status;
-  }
-  if (filters.enterpriseId) {
-    conditions.push('p.enterprise_id = @enterpriseId');
-    params.enterpriseId = filters.enterpriseId;
-  }
-  if (filters.villageId) {
-    conditions.push(inVillageSql('p'));
-    params.villageId = filters.villageId;
-  }
-  if (filters.q) {
-    conditions.push(`(p.name LIKE @q ESCAPE '\\' OR v.doc_no LIKE @q ESCAPE '\\' OR p.department LIKE @q ESCAPE '\\' OR oe.name LIKE @q ESCAPE '\\'
-      OR ov.name LIKE @q ESCAPE '\\' OR v.filing_number LIKE @q ESCAPE '\\')`);
-    params.q = `%${escapeLike(filters.q)}%`;
-  }
-  return { where: conditions.join(' AND '), params };
+  const where = new SqlWhere('p.deleted_at IS NULL')
+    .equal('p.owner_type', 'ownerType', filters.ownerType)
+    .equal('p.kind', 'kind', filters.kind)
+    .equal('p.status', 'status', filters.status)
+    .equal('p.enterprise_id', 'enterpriseId', filters.enterpriseId)
+    .search(['p.name', 'v.doc_no', 'p.department', 'oe.name', 'ov.name', 'v.filing_number'], filters.q);
+  if (filters.villageId) where.add(inVillageSql('p'), { villageId: filters.villageId });
+  return where;
 }
 
 type PlanSort = { sortField?: Parsed<'plans.list'>['sortField']; sortOrder?: 'ascend' | 'descend' };

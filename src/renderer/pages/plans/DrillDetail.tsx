@@ -10,7 +10,7 @@ import { AuditHistory } from '../../components/AuditHistory';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { loadedRecord } from '../../components/recordPlaceholder';
 import { useUrlTab } from '../../components/useUrlTab';
-import { OwnerTypeTag } from './display';
+import { OwnerName } from './display';
 import { DrillFormModal } from './DrillForm';
 
 const tabKeys = ['attachments', 'history'] as const;
@@ -76,12 +76,7 @@ export function DrillDetail() {
             {
               key: 'owner',
               label: '所属单位',
-              children: (
-                <span>
-                  <OwnerTypeTag ownerType={drill.ownerType} />
-                  {drill.enterpriseId ? <Link to={`/enterprises/${drill.enterpriseId}`}>{drill.ownerName}</Link> : drill.ownerName}
-                </span>
-              ),
+              children: <OwnerName owner={drill} link />,
             },
             { key: 'plan', label: '演练的预案', children: drill.planId ? <Link to={`/plans/${drill.planId}`}>{drill.planName}</Link> : '未对应预案' },
             { key: 'heldOn', label: '演练日期', children: drill.heldOn },

@@ -15,7 +15,7 @@ import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { listPagination, tableChangeHandler, ToggleTag } from '../../components/listTable';
 import { PrintButton } from '../../print/PrintButton';
-import { OwnerTypeTag } from './display';
+import { OwnerName } from './display';
 import { DrillFormModal } from './DrillForm';
 import { drillFiltersOf, hasActiveDrillFilters, readDrillListQuery, writeDrillListQuery, type DrillListQuery } from './listParams';
 
@@ -27,12 +27,7 @@ export function drillColumns(options: { showOwner?: boolean; showPlan?: boolean 
       title: '所属单位',
       key: 'owner',
       width: 220,
-      render: (_value, row) => (
-        <span>
-          <OwnerTypeTag ownerType={row.ownerType} />
-          {row.ownerName}
-        </span>
-      ),
+      render: (_value, row) => <OwnerName owner={row} />,
     },
     {
       title: '演练的预案',

@@ -19,7 +19,7 @@ import { ChoiceFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { listPagination } from '../../components/listTable';
 import { PrintButton } from '../../print/PrintButton';
-import { DueTag, OwnerTypeTag } from './display';
+import { DueTag, OwnerName } from './display';
 import { hasActivePlanFilingFilters, planFilingFiltersOf, readPlanFilingListQuery, writePlanFilingListQuery, type PlanFilingListQuery } from './listParams';
 import { PlanPicker } from './PlanPicker';
 
@@ -60,12 +60,7 @@ export function planFilingColumns(actions: DeskActions | null, options: { showPl
       title: '备案单位',
       key: 'owner',
       width: 220,
-      render: (_value, row) => (
-        <span>
-          <OwnerTypeTag ownerType={row.ownerType} />
-          {row.ownerName}
-        </span>
-      ),
+      render: (_value, row) => <OwnerName owner={row} />,
     },
     {
       title: '预案',

@@ -11,7 +11,7 @@ import { AuditHistory } from '../../components/AuditHistory';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { loadedRecord } from '../../components/recordPlaceholder';
 import { useUrlTab } from '../../components/useUrlTab';
-import { DueTag, FilingDueTag, OwnerTypeTag, PlanStatusTag } from './display';
+import { DueTag, FilingDueTag, OwnerName, PlanStatusTag } from './display';
 import { DrillFormModal } from './DrillForm';
 import { DrillTable } from './DrillList';
 import { planFilingColumns, RegisterFilingModal, useFilingDeskActions } from './FilingDesk';
@@ -124,12 +124,7 @@ export function PlanDetail() {
     {
       key: 'owner',
       label: '所属单位',
-      children: (
-        <span>
-          <OwnerTypeTag ownerType={plan.ownerType} />
-          {plan.enterpriseId ? <Link to={`/enterprises/${plan.enterpriseId}`}>{plan.ownerName}</Link> : plan.ownerName}
-        </span>
-      ),
+      children: <OwnerName owner={plan} link />,
     },
     { key: 'village', label: '所属村/社区', children: plan.ownerVillageName ?? '—' },
     { key: 'kind', label: '预案类别', children: plan.kind },

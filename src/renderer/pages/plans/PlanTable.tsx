@@ -2,7 +2,7 @@ import { Table, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { PlanRow } from '../../../shared/api/plans';
-import { DueTag, FilingDueTag, OwnerTypeTag, PlanStatusTag } from './display';
+import { DueTag, FilingDueTag, OwnerName, PlanStatusTag } from './display';
 
 /** A plan register's columns; `showOwner` off where the owner is the page's own (an enterprise profile). */
 export function planColumns(options: { showOwner?: boolean; linkState?: unknown } = {}): ColumnsType<PlanRow> {
@@ -22,15 +22,7 @@ export function planColumns(options: { showOwner?: boolean; linkState?: unknown 
       title: '所属单位',
       key: 'owner',
       width: 240,
-      render: (_value, row) => (
-        <span>
-          <OwnerTypeTag ownerType={row.ownerType} />
-          {row.ownerName}
-          {row.ownerVillageName && row.ownerType === 'enterprise' && (
-            <Typography.Text type="secondary"> · {row.ownerVillageName}</Typography.Text>
-          )}
-        </span>
-      ),
+      render: (_value, row) => <OwnerName owner={row} showVillage />,
     },
     { title: '类别', dataIndex: 'kind', key: 'kind', width: 110 },
     {

@@ -6,7 +6,7 @@ import type { Reminder } from '../../../shared/api/plans';
 import { planOwnerTypeLabels, planOwnerTypes, reminderKindLabels, reminderKinds, type PlanOwnerType, type ReminderKind } from '../../../shared/domain/emergencyPlan';
 import { useApiQuery } from '../../api/useApi';
 import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
-import { OwnerTypeTag } from './display';
+import { OwnerName } from './display';
 
 const columns: ColumnsType<Reminder> = [
   {
@@ -22,12 +22,7 @@ const columns: ColumnsType<Reminder> = [
     title: '单位',
     key: 'owner',
     width: 220,
-    render: (_value, row) => (
-      <span>
-        <OwnerTypeTag ownerType={row.ownerType} />
-        {row.enterpriseId ? <Link to={`/enterprises/${row.enterpriseId}?tab=plans`}>{row.ownerName}</Link> : row.ownerName}
-      </span>
-    ),
+    render: (_value, row) => <OwnerName owner={row} link="plans" />,
   },
   { title: '预案', key: 'plan', width: 240, render: (_value, row) => <Link to={`/plans/${row.planId}`}>{row.planName}</Link> },
   { title: '说明', dataIndex: 'detail', key: 'detail', width: 480 },

@@ -1,4 +1,5 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { PlanDue } from '../../../shared/api/plans';
 import { daysUntil, dueStateLabels, planOwnerTypeLabels, type DueState, type PlanOwnerType, type PlanStatus } from '../../../shared/domain/emergencyPlan';
 import { todayText } from '../../components/DateInputs';
@@ -50,5 +51,24 @@ export function PlanStatusTag({ status }: { status: PlanStatus }) {
     <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }}>
       {status}
     </Tag>
+  );
+}
+
+/** Who a plan, filing, drill or reminder belongs to: the type as a tag, the name (an enterprise linked to its profile). */
+export function OwnerName(props: {
+  owner: { ownerType: PlanOwnerType; ownerName: string; enterpriseId: number | null; ownerVillageName: string | null };
+  /** Link an enterprise to its profile (to this tab of it). */
+  link?: boolean | string;
+  /** Add the enterprise's village after its name. */
+  showVillage?: boolean;
+}) {
+  const { owner, link, showVillage } = props;
+  const tab = typeof link === 'string' ? `?tab=${link}` : '';
+  return (
+    <span>
+      <OwnerTypeTag ownerType={owner.ownerType} />
+      {link && owner.enterpriseId ? <Link to={`/enterprises/${owner.enterpriseId}${tab}`}>{owner.ownerName}</Link> : owner.ownerName}
+      {showVillage && owner.ownerType === 'enterprise' && owner.ownerVillageName && <Typography.Text type="secondary"> · {owner.ownerVillageName}</Typography.Text>}
+    </span>
   );
 }
