@@ -13,6 +13,7 @@ import { enterpriseHandlers } from './features/enterprises/handlers';
 import { exportHandlers } from './features/exports/handlers';
 import { drillHandlers } from './features/drills/handlers';
 import { filingHandlers } from './features/filings/handlers';
+import { hazardHandlers } from './features/hazards/handlers';
 import { planHandlers } from './features/plans/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
 import { holidayHandlers } from './features/holidays/handlers';
@@ -48,6 +49,7 @@ export const handlerGroups: HandlerGroup[] = [
   filingHandlers,
   planHandlers,
   drillHandlers,
+  hazardHandlers,
 ];
 
 export interface BackendOptions {

@@ -7,6 +7,7 @@ import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
 import { drillsApi } from './drills';
 import { filingsApi } from './filings';
+import { hazardsApi } from './hazards';
 import { gridWorkersApi } from './gridWorkers';
 import { holidaysApi } from './holidays';
 import { idleSitesApi } from './idleSites';
@@ -46,6 +47,7 @@ export const apiContract = {
   ...filingsApi,
   ...plansApi,
   ...drillsApi,
+  ...hazardsApi,
 };
 
 export type ApiContract = typeof apiContract;

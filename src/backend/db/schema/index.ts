@@ -11,3 +11,4 @@ export * from './villages';
 export * from './filings';
 export * from './sequences';
 export * from './plans';
+export * from './hazards';

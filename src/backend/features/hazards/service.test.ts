@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiName, In, Out } from '../../../shared/api';
+import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
+import { usccSeries } from '../../../../tests/fixtures/uscc';
+
+/** Every backend here stands at Monday 2026-06-15 09:00. */
+const now = '2026-06-15T09:00:00.000Z';
+const nextUscc = usccSeries(900);
+
+interface Harness {
+  backend: TestBackend;
+  call<N extends ApiName>(name: N, input: In<N>): Promise<Out<N>>;
+  fail(name: ApiName, input: unknown): Promise<{ code: string; message: string; fieldErrors?: Record<string, string> }>;
+  village: number;
+  otherVillage: number;
+  plant: Out<'enterprises.create'>;
+  mill: Out<'enterprises.create'>;
+  site: Out<'idleSites.create'>;
+}
+
+async function open(): Promise<Harness> {
+  const backend = await makeTestBackend();
+  backend.clock.set(now);
+  const token = (await backend.call('auth.login', { username: 'admin', password: 'Admin12345' }, null)).token;
+  const call = <N extends ApiName>(name: N, input: In<N>) => backend.call(name, input, token);
+  const fail = async (name: ApiName, input: unknown) => {
+    const result = await backend.dispatch(name, input, token);
+    if (result.ok) throw new Error(`${name} should have failed`);
+    return result.error;
+  };
+  const village = (await call('villages.create', { name: '东山村', kind: '村' })).id;
+  const otherVillage = (await call('villages.create', { name: '西岭村', kind: '村' })).id;
+  const plant = await call('enterprises.create', { name: '东山精细化工有限公司', uscc: nextUscc(), villageId: village, industry: '化工', riskLevel: 'orange' });
+  const mill = await call('enterprises.create', { name: '西岭五金厂', uscc: nextUscc(), villageId: otherVillage, industry: '工贸-机械', riskLevel: 'yellow' });
+  const site = await call('idleSites.create', { name: '东山村旧砖厂', villageId: village, kind: '厂房', foundOn: '2026-05-01', finding: '无违法', disposal: '无需处置' });
+  return { backend, call, fail, village, otherVillage, plant, mill, site };
+}
+
+const hazard = (overrides: Partial<In<'inspections.create'>['hazards'] extends (infer H)[] | undefined ? H : never> = {}) => ({
+  place: '二号罐区',
+  description: '储罐区可燃气体报警器未定期检定',
+  level: '一般' as const,
+  basis: 'GB 50493-2019 第3.0.1条',
+  deadline: '2026-06-30',
+  ...overrides,
+});
+
+let h: Harness;
+beforeAll(async () => {
+  h = await open();
+});
+afterAll(() => h.backend.dispose());
+
+describe('inspections', () => {
+  it('records an inspection with three hazards at once, numbered in order, all 待整改', async () => {
+    const inspection = await h.call('inspections.create', {
+      enterpriseId: h.plant.id,
+      inspectedOn: '2026-06-10',
+      kind: '执法',
+      inspectors: '王强、李明',
+      items: '危化品储存、动火作业管理、消防设施',
+      hazards: [hazard(), hazard({ place: '仓库', description: '仓库内堆放物料堵塞安全出口' }), hazard({ place: '配电房', description: '配电箱未接地', level: '重大' })],
+    });
+    expect(inspection).toMatchObject({ hazardCount: 3, majorCount: 1, targetName: '东山精细化工有限公司', villageName: '东山村' });
+    const detail = await h.call('inspections.get', { id: inspection.id });
+    expect(detail.hazards.map((row) => [row.number, row.status, row.source, row.foundOn])).toEqual([
+      ['2026-00001', '待整改', '检查', '2026-06-10'],
+      ['2026-00002', '待整改', '检查', '2026-06-10'],
+      ['2026-00003', '待整改', '检查', '2026-06-10'],
+    ]);
+  });
+
+  it('refuses the whole inspection when one hazard is wrong, naming its row and field', async () => {
+    const before = (await h.call('hazards.list', {})).total;
+    const error = await h.fail('inspections.create', {
+      enterpriseId: h.plant.id,
+      inspectedOn: '2026-06-12',
+      kind: '日常',
+      inspectors: '王强',
+      hazards: [hazard(), hazard({ deadline: '2026-06-01' })],
+    });
+    expect(error.fieldErrors?.['hazards.1.deadline']).toBe('整改期限不能早于发现日期（2026-06-12）');
+    const blank = await h.fail('inspections.create', { enterpriseId: h.plant.id, inspectedOn: '2026-06-12', kind: '日常', inspectors: '王强', hazards: [hazard({ description: '' })] });
+    expect(blank.fieldErrors?.['hazards.0.description']).toBe('请填写隐患描述');
+    const noTarget = await h.fail('inspections.create', { inspectedOn: '2026-06-12', kind: '日常', inspectors: '王强' });
+    expect(noTarget.fieldErrors?.enterpriseId).toBe('请选择被检查的企业或四闲场所（二选一）');
+    const future = await h.fail('inspections.create', { enterpriseId: h.plant.id, inspectedOn: '2026-06-16', kind: '日常', inspectors: '王强' });
+    expect(future.fieldErrors?.inspectedOn).toBe('检查日期不能晚于今天（2026-06-15）');
+    expect((await h.call('hazards.list', {})).total).toBe(before);
+  });
+});
+
+describe('hazard lifecycle', () => {
+  async function fresh(deadline = '2026-06-30') {
+    const inspection = await h.call('inspections.create', { enterpriseId: h.mill.id, inspectedOn: '2026-06-01', kind: '日常', inspectors: '周敏', hazards: [hazard({ deadline })] });
+    return (await h.call('inspections.get', { id: inspection.id })).hazards[0];
+  }
+
+  it('closes only through a passed re-inspection; a failed one sends it back to 整改中', async () => {
+    const found = await fresh();
+    const early = await h.fail('hazards.transition', { id: found.id, action: 'reinspect', passed: true, reinspector: '周敏' });
+    expect(early.code).toBe('CONFLICT');
+    expect(early.message).toContain('不能执行「复查」；须先整改完成、申请复查');
+    await h.call('hazards.transition', { id: found.id, action: 'startRectification', measures: '送检报警器', responsibleName: '陈工' });
+    const submitted = await h.call('hazards.transition', { id: found.id, action: 'submitForReview', on: '2026-06-08', remark: '已送检并取得检定证书' });
+    expect(submitted).toMatchObject({ status: '待复查', rectifiedOn: '2026-06-08', measures: '送检报警器' });
+    const noRemark = await h.fail('hazards.transition', { id: found.id, action: 'reinspect', passed: false, reinspector: '周敏', on: '2026-06-09' });
+    expect(noRemark.fieldErrors?.remark).toBe('复查不合格，请写明问题');
+    const beforeRectified = await h.fail('hazards.transition', { id: found.id, action: 'reinspect', passed: true, reinspector: '周敏', on: '2026-06-07' });
+    expect(beforeRectified.fieldErrors?.on).toContain('不能早于整改完成日期');
+    const failed = await h.call('hazards.transition', { id: found.id, action: 'reinspect', passed: false, reinspector: '周敏', on: '2026-06-09', remark: '检定证书过期' });
+    expect(failed).toMatchObject({ status: '整改中', reinspectionPassed: false, closedOn: null });
+    await h.call('hazards.transition', { id: found.id, action: 'submitForReview', on: '2026-06-11' });
+    const closed = await h.call('hazards.transition', { id: found.id, action: 'reinspect', passed: true, reinspector: '周敏', on: '2026-06-12' });
+    expect(closed).toMatchObject({ status: '已销号', closedOn: '2026-06-12', reinspectionPassed: true, overdue: false });
+    const again = await h.fail('hazards.transition', { id: found.id, action: 'extend', newDeadline: '2026-07-30', remark: 'x' });
+    expect(again.code).toBe('CONFLICT');
+    const history = await h.call('hazards.history', { id: found.id });
+    expect(history.map((step) => step.toStatus)).toEqual(['待整改', '整改中', '待复查', '整改中', '待复查', '已销号']);
+    const deleteClosed = await h.fail('hazards.delete', { id: found.id });
+    expect(deleteClosed.message).toContain('整改记录须保留');
+  });
+
+  it('computes 逾期 from the deadline; 延期 needs a later deadline and a reason', async () => {
+    const late = await fresh('2026-06-14');
+    expect(late.overdue).toBe(true);
+    const dueToday = await fresh('2026-06-15');
+    expect(dueToday.overdue).toBe(false);
+    const overdue = await h.call('hazards.list', { overdue: true, pageSize: 100 });
+    expect(overdue.items.map((row) => row.id)).toContain(late.id);
+    expect(overdue.items.map((row) => row.id)).not.toContain(dueToday.id);
+    const earlier = await h.fail('hazards.transition', { id: late.id, action: 'extend', newDeadline: '2026-06-10', remark: '设备到货延迟' });
+    expect(earlier.fieldErrors?.newDeadline).toBe('新的整改期限应晚于原期限（2026-06-14）');
+    const noReason = await h.fail('hazards.transition', { id: late.id, action: 'extend', newDeadline: '2026-07-15' });
+    expect(noReason.fieldErrors?.remark).toBe('请写明延期理由');
+    const extended = await h.call('hazards.transition', { id: late.id, action: 'extend', newDeadline: '2026-07-15', remark: '设备到货延迟' });
+    expect(extended).toMatchObject({ deadline: '2026-07-15', extensions: 1, overdue: false, status: '待整改' });
+    expect((await h.call('hazards.history', { id: late.id })).at(-1)?.remark).toBe('延期：2026-06-14 → 2026-07-15，理由：设备到货延迟');
+  });
+
+  it('keeps 治理方案 and 挂牌督办 for 重大 hazards only', async () => {
+    const found = await fresh();
+    const fields = { id: found.id, place: found.place, description: found.description, basis: found.basis, deadline: found.deadline, planTargets: '一个月内完成整改', listedAuthority: '区安委办' };
+    const major = await h.call('hazards.update', { ...fields, level: '重大' });
+    expect(major).toMatchObject({ level: '重大', planTargets: '一个月内完成整改', listedAuthority: '区安委办' });
+    const general = await h.call('hazards.update', { ...fields, level: '一般' });
+    expect(general).toMatchObject({ level: '一般', planTargets: null, listedAuthority: null });
+  });
+});
+
+describe('rectification orders', () => {
+  async function openHazards(enterpriseId: number, count: number) {
+    const inspection = await h.call('inspections.create', {
+      enterpriseId,
+      inspectedOn: '2026-06-02',
+      kind: '执法',
+      inspectors: '王强',
+      hazards: Array.from({ length: count }, (_, index) => hazard({ description: `问题 ${index + 1}` })),
+    });
+    return (await h.call('inspections.get', { id: inspection.id })).hazards.map((row) => row.id);
+  }
+  const order = (hazardIds: number[]) => ({ hazardIds, issuedOn: '2026-06-03', deadline: '2026-06-30', officers: '王强（执法证号 44190001）、李明' });
+
+  it('numbers orders per year from the settings prefix, never repeating, even after a deletion or under concurrent issue', async () => {
+    const first = await h.call('orders.create', order(await openHazards(h.plant.id, 2)));
+    expect(first).toMatchObject({ number: '示例镇应急责改〔2026〕第1号', seq: 1, hazardCount: 2 });
+    const second = await h.call('orders.create', order(await openHazards(h.plant.id, 1)));
+    expect(second.number).toBe('示例镇应急责改〔2026〕第2号');
+    await h.call('orders.delete', { id: second.id });
+    // Its hazard is free again and its number is gone for good.
+    const freed = await h.call('hazards.list', { orderId: second.id });
+    expect(freed.total).toBe(0);
+    const third = await h.call('orders.create', order(await openHazards(h.plant.id, 1)));
+    expect(third.number).toBe('示例镇应急责改〔2026〕第3号');
+    const [a, b, c] = await Promise.all([0, 1, 2].map(async () => h.call('orders.create', order(await openHazards(h.mill.id, 1)))));
+    expect(new Set([a.seq, b.seq, c.seq])).toEqual(new Set([4, 5, 6]));
+    const later = await h.call('orders.create', order(await openHazards(h.plant.id, 1)));
+    expect(later.number).toBe('示例镇应急责改〔2026〕第7号');
+  });
+
+  it('refuses hazards of two units, closed hazards and hazards already on an order', async () => {
+    const [plantHazard] = await openHazards(h.plant.id, 1);
+    const [millHazard] = await openHazards(h.mill.id, 1);
+    const mixed = await h.fail('orders.create', order([plantHazard, millHazard]));
+    expect(mixed.fieldErrors?.hazardIds).toBe('一份指令书只能列同一单位的隐患');
+    const issued = await h.call('orders.create', order([plantHazard]));
+    const twice = await h.fail('orders.create', order([plantHazard]));
+    expect(twice.fieldErrors?.hazardIds).toContain('已列入其他指令书');
+    const detail = await h.call('orders.get', { id: issued.id });
+    expect(detail.hazards.map((row) => row.orderNumber)).toEqual([issued.number]);
+    const reviewed = await h.call('orders.review', { id: issued.id, reviewedOn: '2026-06-14', opinion: '经复查，所列隐患已整改完毕。' });
+    expect(reviewed).toMatchObject({ reviewedOn: '2026-06-14', reviewNumber: `${issued.number.replace(/号$/, '')}号（复查）` });
+  });
+});
+
+describe('statistics', () => {
+  it('counts a period in the seeds’ words against a hand-counted fixture', async () => {
+    const backend = await open();
+    try {
+      const { call } = backend;
+      // May 2026 (hand count): the plant inspected twice (2 + 1 hazards), the mill once (1 major), the idle site
+      // once (1); one order; of the 5 hazards, 2 closed (one of them the major one); one open past its deadline.
+      const first = await call('inspections.create', {
+        enterpriseId: backend.plant.id,
+        inspectedOn: '2026-05-04',
+        kind: '执法',
+        inspectors: '王强',
+        hazards: [hazard({ deadline: '2026-05-20' }), hazard({ deadline: '2026-06-30' })],
+      });
+      await call('inspections.create', { enterpriseId: backend.plant.id, inspectedOn: '2026-05-31', kind: '日常', inspectors: '王强', hazards: [hazard({ deadline: '2026-06-30' })] });
+      const mill = await call('inspections.create', { enterpriseId: backend.mill.id, inspectedOn: '2026-05-15', kind: '专家', inspectors: '专家组', hazards: [hazard({ level: '重大', deadline: '2026-06-20' })] });
+      await call('inspections.create', { idleSiteId: backend.site.id, inspectedOn: '2026-05-20', kind: '专项', inspectors: '网格员', hazards: [hazard({ deadline: '2026-06-30' })] });
+      // Outside the period: the day before and the day after.
+      await call('inspections.create', { enterpriseId: backend.mill.id, inspectedOn: '2026-04-30', kind: '日常', inspectors: '王强', hazards: [hazard({ deadline: '2026-05-10' })] });
+      await call('inspections.create', { enterpriseId: backend.mill.id, inspectedOn: '2026-06-01', kind: '日常', inspectors: '王强', hazards: [hazard()] });
+      const firstHazards = (await call('inspections.get', { id: first.id })).hazards;
+      const millHazard = (await call('inspections.get', { id: mill.id })).hazards[0];
+      await call('orders.create', { hazardIds: firstHazards.map((row) => row.id), issuedOn: '2026-05-05', deadline: '2026-06-30', officers: '王强' });
+      for (const id of [firstHazards[1].id, millHazard.id]) {
+        await call('hazards.transition', { id, action: 'submitForReview', on: '2026-06-05' });
+        await call('hazards.transition', { id, action: 'reinspect', passed: true, reinspector: '王强', on: '2026-06-06' });
+      }
+      const stats = await call('hazards.statistics', { from: '2026-05-01', to: '2026-05-31' });
+      expect(stats).toMatchObject({ inspections: 3, enterprisesChecked: 2, idleSitesChecked: 1, orders: 1, found: 5, rectified: 2, rate: 40, majorFound: 1, majorClosed: 1, overdue: 1 });
+      expect(stats.sentence).toBe(
+        '2026-05-01 至 2026-05-31，共检查企业3家次（2家）、“四闲”场所1处，下达责令限期整改指令书1份，查出问题隐患5条，已整改2条，整改率40%；其中重大隐患1条，已销号1条；逾期未整改1条。',
+      );
+      const east = await call('hazards.statistics', { from: '2026-05-01', to: '2026-05-31', villageId: backend.village });
+      expect(east).toMatchObject({ inspections: 2, found: 4, idleSitesChecked: 1, majorFound: 0 });
+      const none = await call('hazards.statistics', { from: '2025-01-01', to: '2025-01-31' });
+      expect(none).toMatchObject({ found: 0, rate: null });
+    } finally {
+      backend.backend.dispose();
+    }
+  });
+});
