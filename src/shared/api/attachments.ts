@@ -3,7 +3,7 @@ import { method } from './contract';
 import { idInput, idSchema, okOutput, requiredText, timestampSchema } from './common';
 
 /** Records that can carry attachments; later features add theirs. */
-export const attachableEntities = ['enterprise', 'idleSite', 'tank', 'filing', 'filingSiteCheck', 'plan', 'planFiling', 'drill'] as const;
+export const attachableEntities = ['enterprise', 'idleSite', 'tank', 'filing', 'filingSiteCheck', 'plan', 'planFiling', 'drill', 'inspection', 'hazard', 'hazardReinspection', 'order'] as const;
 export type AttachableEntity = (typeof attachableEntities)[number];
 
 /** Largest file accepted (it travels base64-encoded through IPC/HTTP). */

@@ -3,7 +3,7 @@ import { method } from './contract';
 import { idSchema, pageOf, pagingInput, timestampSchema } from './common';
 
 /** Entities whose deletes land in the 回收站; later features add theirs here. */
-export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill'] as const;
+export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill', 'inspection', 'hazard'] as const;
 export const trashEntityLabels: Record<TrashEntity, string> = {
   village: '村/社区',
   enterprise: '企业',
@@ -16,6 +16,8 @@ export const trashEntityLabels: Record<TrashEntity, string> = {
   plan: '应急预案',
   planFiling: '预案备案',
   drill: '应急演练',
+  inspection: '检查记录',
+  hazard: '隐患',
 };
 export type TrashEntity = (typeof trashEntities)[number];
 

@@ -19,6 +19,11 @@ const owners: Record<AttachableEntity, { table: string; titleColumn: string; aud
   plan: { table: 'emergency_plans', titleColumn: 'name', auditEntity: 'plan' },
   planFiling: { table: 'plan_filings', titleColumn: "'备案登记 ' || received_on", auditEntity: 'planFiling' },
   drill: { table: 'drills', titleColumn: 'name', auditEntity: 'drill' },
+  inspection: { table: 'inspections', titleColumn: "'检查 ' || inspected_on", auditEntity: 'inspection' },
+  hazard: { table: 'hazards', titleColumn: 'number', auditEntity: 'hazard' },
+  // Re-inspection photos belong to the hazard; kept apart so the 复查 record lists only its own photos.
+  hazardReinspection: { table: 'hazards', titleColumn: 'number', auditEntity: 'hazard' },
+  order: { table: 'rectification_orders', titleColumn: 'number', auditEntity: 'order' },
 };
 
 /** The live owner's title, or NOT_FOUND. */

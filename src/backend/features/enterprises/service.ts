@@ -20,6 +20,9 @@ export const enterpriseLinks: LinkCounter[] = [
   liveRowsPointingAt('特殊作业报备', 'filings', 'enterprise_id', 'number'),
   liveRowsPointingAt('应急预案', 'emergency_plans', 'enterprise_id', 'name'),
   liveRowsPointingAt('应急演练', 'drills', 'enterprise_id', 'name'),
+  liveRowsPointingAt('检查记录', 'inspections', 'enterprise_id', 'inspected_on'),
+  liveRowsPointingAt('隐患', 'hazards', 'enterprise_id', 'number'),
+  liveRowsPointingAt('整改指令书', 'rectification_orders', 'enterprise_id', 'number'),
 ];
 
 const columns = {

@@ -193,6 +193,27 @@ describe('rectification orders', () => {
   });
 });
 
+describe('回收站 and links', () => {
+  it('keeps a deleted hazard and inspection restorable in order, and blocks deleting a unit with inspections', async () => {
+    const inspection = await h.call('inspections.create', { idleSiteId: h.site.id, inspectedOn: '2026-06-05', kind: '专项', inspectors: '网格员', hazards: [hazard()] });
+    const [found] = (await h.call('inspections.get', { id: inspection.id })).hazards;
+    const blockedSite = await h.fail('idleSites.delete', { id: h.site.id });
+    expect(blockedSite.message).toContain('检查记录');
+    const withHazards = await h.fail('inspections.delete', { id: inspection.id });
+    expect(withHazards.message).toContain('请先删除这些隐患');
+    await h.call('hazards.delete', { id: found.id });
+    await h.call('inspections.delete', { id: inspection.id });
+    // The hazard cannot come back before its inspection does.
+    const early = await h.fail('trash.restore', { entity: 'hazard', id: found.id });
+    expect(early.message).toContain('所属检查记录已被删除');
+    await h.call('trash.restore', { entity: 'inspection', id: inspection.id });
+    await h.call('trash.restore', { entity: 'hazard', id: found.id });
+    expect((await h.call('hazards.get', { id: found.id })).number).toBe(found.number);
+    const blockedPlant = await h.fail('enterprises.delete', { id: h.plant.id });
+    expect(blockedPlant.message).toContain('隐患');
+  });
+});
+
 describe('statistics', () => {
   it('counts a period in the seeds’ words against a hand-counted fixture', async () => {
     const backend = await open();

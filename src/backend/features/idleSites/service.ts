@@ -11,7 +11,12 @@ import { diffRecords, recordAudit } from '../audit/service';
 import { assertNoLinks, liveRowsPointingAt, type LinkCounter } from '../links';
 
 /** Records that point at an idle site and so block deleting it: the tanks registered at the site. */
-export const idleSiteLinks: LinkCounter[] = [liveRowsPointingAt('储罐', 'tanks', 'idle_site_id', 'code')];
+export const idleSiteLinks: LinkCounter[] = [
+  liveRowsPointingAt('储罐', 'tanks', 'idle_site_id', 'code'),
+  liveRowsPointingAt('检查记录', 'inspections', 'idle_site_id', 'inspected_on'),
+  liveRowsPointingAt('隐患', 'hazards', 'idle_site_id', 'number'),
+  liveRowsPointingAt('整改指令书', 'rectification_orders', 'idle_site_id', 'number'),
+];
 
 const inspectionCount = sql<number>`(SELECT count(*) FROM idle_site_inspections i WHERE i.idle_site_id = ${idleSites.id})`;
 const lastInspectedOn = sql<string | null>`(SELECT max(i.inspected_on) FROM idle_site_inspections i WHERE i.idle_site_id = ${idleSites.id})`;

@@ -115,4 +115,25 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
       parentMustBeLive('drills', 'village_id', 'villages', '村/社区')(ctx, id);
     },
   },
+  inspection: {
+    entity: 'inspection',
+    table: 'inspections',
+    titleSql: "'检查 ' || inspected_on",
+    restoreConflictMessage: (title) => `无法恢复「${title}」。`,
+    beforeRestore: (ctx, id) => {
+      parentMustBeLive('inspections', 'enterprise_id', 'enterprises', '企业')(ctx, id);
+      parentMustBeLive('inspections', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
+    },
+  },
+  hazard: {
+    entity: 'hazard',
+    table: 'hazards',
+    titleSql: "number || ' ' || description",
+    restoreConflictMessage: (title) => `无法恢复隐患「${title}」。`,
+    beforeRestore: (ctx, id) => {
+      parentMustBeLive('hazards', 'inspection_id', 'inspections', '检查记录')(ctx, id);
+      parentMustBeLive('hazards', 'enterprise_id', 'enterprises', '企业')(ctx, id);
+      parentMustBeLive('hazards', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
+    },
+  },
 };

@@ -71,7 +71,7 @@ export function purgeFromTrash(ctx: RequestContext, entity: TrashEntity, id: num
  * before their villages).
  */
 export function emptyTrash(ctx: RequestContext, entity?: TrashEntity): number {
-  const order: TrashEntity[] = ['attachment', 'planFiling', 'drill', 'plan', 'filing', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
+  const order: TrashEntity[] = ['attachment', 'hazard', 'inspection', 'planFiling', 'drill', 'plan', 'filing', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
   const entities = order.filter((name) => !entity || name === entity);
   let purged = 0;
   for (const name of entities) {
