@@ -53,6 +53,8 @@ test('register a plan (a review after the issue refused), record and accept its 
     // Register a plan through the form; Ctrl+N opens it.
     await page.getByText('预案台账', { exact: true }).click();
     await expect(page.getByRole('link', { name: '储罐泄漏现场处置方案' })).toBeVisible();
+    // The shortcut is live once the page knows the user may write (the same moment the button shows).
+    await expect(page.getByRole('button', { name: /新增预案/ })).toBeVisible();
     await page.keyboard.press('Control+n');
     await expect(dialog(page)).toContainText('新增应急预案');
     await chooseOption(page, dialog(page), '所属企业', plant.name, '东山危化');
