@@ -6,6 +6,8 @@ import { useApiQuery } from '../api/useApi';
 import { LoginPage } from '../pages/login/LoginPage';
 import { SetupPage } from '../pages/setup/SetupPage';
 import { FilingSheetView } from '../print/FilingSheetView';
+import { MajorHazardNoticeView } from '../print/MajorHazardNoticeView';
+import { OrderSheetView } from '../print/OrderSheetView';
 import { PrintView } from '../print/PrintView';
 import { AppLayout } from './AppLayout';
 
@@ -45,6 +47,10 @@ export function App() {
       <Routes>
         {/* Two segments, so `/print/:ledger` never takes it; listed first all the same. */}
         <Route path="/print/filing/:id" element={<FilingSheetView />} />
+        <Route path="/print/order/:id" element={<OrderSheetView />} />
+        <Route path="/print/order-review/:id" element={<OrderSheetView review />} />
+        {/* A static segment outranks `:ledger` whatever the order. */}
+        <Route path="/print/major-hazard-notice" element={<MajorHazardNoticeView />} />
         <Route path="/print/:ledger" element={<PrintView />} />
         <Route path="*" element={<Result status="404" title="没有这个打印页面" />} />
       </Routes>

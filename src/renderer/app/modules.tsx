@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   DatabaseOutlined,
@@ -20,6 +21,7 @@ import { ChemicalsPage } from '../pages/chemicals/ChemicalsPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
 import { FilingsPage } from '../pages/filings/FilingsPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
+import { HazardsPage } from '../pages/hazards/HazardsPage';
 import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
 import { PlansPage } from '../pages/plans/PlansPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
@@ -45,6 +47,7 @@ export const appModules: AppModule[] = [
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
   { path: '/filings', label: '特殊作业报备', icon: <FireOutlined />, element: <FilingsPage /> },
   { path: '/plans', label: '应急预案与演练', icon: <FileProtectOutlined />, element: <PlansPage /> },
+  { path: '/hazards', label: '隐患排查治理', icon: <AlertOutlined />, element: <HazardsPage /> },
   { path: '/tanks', label: '储罐', icon: <DatabaseOutlined />, element: <TanksPage /> },
   { path: '/idle-sites', label: '四闲场所', icon: <HomeOutlined />, element: <IdleSitesPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },

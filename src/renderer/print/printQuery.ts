@@ -1,6 +1,7 @@
-import type { FilingSheet, LedgerRequest } from '../../shared/api/ledgers';
+import type { FilingSheet, LedgerRequest, MajorHazardNotice, OrderSheet } from '../../shared/api/ledgers';
 import { enterpriseSortFields } from '../../shared/api/enterprises';
 import { filingSortFields } from '../../shared/api/filings';
+import { hazardSortFields } from '../../shared/api/hazards';
 import { idleSiteSortFields } from '../../shared/api/idleSites';
 import { tankSortFields } from '../../shared/api/tanks';
 import { villageSortFields } from '../../shared/api/villages';
@@ -12,6 +13,7 @@ import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listPara
 import { filingFilterKeys, readFilingFilters } from '../pages/filings/listParams';
 import { readTankFilters, tankFilterKeys } from '../pages/tanks/listParams';
 import { filterKeys as idleSiteFilterKeys, readIdleSiteFilters } from '../pages/idleSites/listParams';
+import { hazardFilterKeys, readHazardFilters } from '../pages/hazards/listParams';
 import { drillFiltersOf, planFiltersOf, planFilingFiltersOf, readDrillListQuery, readPlanFilingListQuery, readPlanListQuery } from '../pages/plans/listParams';
 
 /**
@@ -86,6 +88,14 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
     const query = readDrillListQuery(params);
     return { ledger: 'drills', filters: drillFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder, columns: readColumns(params) };
   },
+  hazards(params) {
+    const sortField = oneOf(hazardSortFields, params.get('sort'));
+    return { ledger: 'hazards', filters: readHazardFilters(params), sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
+  },
+  majorHazards(params) {
+    const sortField = oneOf(hazardSortFields, params.get('sort'));
+    return { ledger: 'majorHazards', filters: { ...readHazardFilters(params), level: '重大' }, sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
+  },
 };
 
 /** The filter parameters each ledger's print URL carries: its list page's own. */
@@ -99,6 +109,9 @@ const printFilterKeys: Record<LedgerId, readonly string[]> = {
   plans: ['q', 'ownerType', 'kind', 'villageId', 'enterpriseId', 'status', 'due'],
   planFilings: ['q', 'status', 'planId', 'enterpriseId', 'from', 'to'],
   drills: ['q', 'ownerType', 'villageId', 'enterpriseId', 'planId', 'scope', 'form', 'from', 'to', 'fireBrigade', 'unevaluated'],
+  hazards: hazardFilterKeys,
+  // Always 重大: the level is not carried.
+  majorHazards: hazardFilterKeys.filter((key) => key !== 'level'),
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
@@ -112,6 +125,8 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   plans: '/plans',
   planFilings: '/plans/filings',
   drills: '/plans/drills',
+  hazards: '/hazards',
+  majorHazards: '/hazards?level=重大',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */
@@ -171,4 +186,30 @@ export function filingSheetRoute(filingId: number): string {
 /** `示例镇特殊作业报备审核表-2026-0012.pdf`. */
 export function filingSheetFileName(sheet: Pick<FilingSheet, 'title'> & { filing: Pick<FilingSheet['filing'], 'number'> }): string {
   return `${sheet.title}-${sheet.filing.number}.pdf`;
+}
+
+/** The hash route of an order's 责令限期整改指令书 (A4 portrait). */
+export function orderSheetRoute(orderId: number): string {
+  return `/print/order/${orderId}`;
+}
+
+/** The hash route of an order's 整改复查意见书 (A4 portrait); refused on the page until the order is reviewed. */
+export function orderReviewRoute(orderId: number): string {
+  return `/print/order-review/${orderId}`;
+}
+
+/** The hash route of the 重大隐患通报, of one village or (without) the whole town. */
+export function majorHazardNoticeRoute(villageId?: number): string {
+  return `/print/major-hazard-notice${villageId ? `?villageId=${villageId}` : ''}`;
+}
+
+/** File names of the hazard documents: `责令限期整改指令书-示例镇应急责改〔2026〕第3号.pdf`. */
+export function orderSheetFileName(sheet: Pick<OrderSheet, 'order'>, review = false): string {
+  const number = review ? (sheet.order.reviewNumber ?? sheet.order.number) : sheet.order.number;
+  return `${review ? '整改复查意见书' : '责令限期整改指令书'}-${number}.pdf`;
+}
+
+/** `示例镇重大事故隐患情况通报-2026-06-15.pdf`. */
+export function majorHazardNoticeFileName(notice: Pick<MajorHazardNotice, 'title' | 'asOf' | 'villageName'>): string {
+  return `${notice.title}${notice.villageName ? `（${notice.villageName}）` : ''}-${notice.asOf}.pdf`;
 }

@@ -9,7 +9,7 @@ import { method } from './contract';
  * accepted rows in one transaction, and whose result is the import report (.xlsx: the original rows plus
  * a 导入结果 column). Entities register here; later issues add theirs.
  */
-export const importEntities = ['enterprises', 'tanks', 'idleSites', 'filings', 'plans', 'drills'] as const;
+export const importEntities = ['enterprises', 'tanks', 'idleSites', 'filings', 'plans', 'drills', 'hazards'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 export const importEntityLabels: Record<ImportEntity, string> = {
   enterprises: '企业',
@@ -18,6 +18,7 @@ export const importEntityLabels: Record<ImportEntity, string> = {
   filings: '特殊作业报备',
   plans: '应急预案',
   drills: '应急演练',
+  hazards: '隐患',
 };
 /**
  * Entities whose registered records an import never changes, whatever the duplicate mode (a filing changes
@@ -27,6 +28,7 @@ export const importNeverUpdates: Partial<Record<ImportEntity, string>> = {
   filings: '一律跳过：已登记的报备只能在系统中按流程办理，导入不会修改',
   plans: '一律跳过：已登记的预案请在系统中修订，导入不会修改',
   drills: '一律跳过：已登记的演练记录请在系统中修改，导入不会修改',
+  hazards: '一律跳过：已登记的隐患（单位、发现日期、隐患描述相同）请在系统中办理，导入不会修改',
 };
 
 /** Largest file accepted (it travels base64-encoded, like attachments). */

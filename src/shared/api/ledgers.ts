@@ -6,7 +6,8 @@ import { drillFilters, drillSortFields } from './drills';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
 import { filingFilters, filingSchema, filingSortFields, filingStatusChangeSchema } from './filings';
 import { gridWorkerFilters } from './gridWorkers';
-import { idInput, sortOrderSchema } from './common';
+import { hazardFilters, hazardSchema, hazardSortFields, orderSchema } from './hazards';
+import { idInput, idSchema, sortOrderSchema } from './common';
 import { idleSiteFilters, idleSiteSortFields } from './idleSites';
 import { planFilingFilters, planFilters, planSortFields } from './plans';
 import { tankFilters, tankSortFields } from './tanks';
@@ -81,6 +82,22 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
     sortOrder: sortOrderSchema.optional(),
     columns: columnsInput,
   }),
+  // Without a sort the hazard register runs by 发现日期, earliest first.
+  z.object({
+    ledger: z.literal('hazards'),
+    filters: hazardFilters.default({}),
+    sortField: z.enum(hazardSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // The hazard list's filters; the rows are always the 重大 ones (a `level` given is overridden).
+  z.object({
+    ledger: z.literal('majorHazards'),
+    filters: hazardFilters.default({}),
+    sortField: z.enum(hazardSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
 ]);
 export type LedgerRequest = z.input<typeof ledgerRequestSchema>;
 
@@ -131,7 +148,75 @@ export const filingSheetSchema = z.object({
 });
 export type FilingSheet = z.infer<typeof filingSheetSchema>;
 
+/**
+ * 责令限期整改指令书 and, once the order is reviewed, its 整改复查意见书: the order with its hazards, the issuing
+ * authority (the office's name from the settings) and the dates written the way the documents write them.
+ */
+export const orderSheetSchema = z.object({
+  /** 责令限期整改指令书. */
+  title: z.string(),
+  /** 执法机关: the office's name (填报单位 in the settings), or 〈镇〉应急管理办公室 when it has none. */
+  orgName: z.string(),
+  townName: z.string(),
+  order: orderSchema.extend({ hazards: z.array(hazardSchema) }),
+  /** YYYY年M月D日. */
+  issuedOnText: z.string(),
+  deadlineText: z.string(),
+  /** Null until the order is reviewed (then there is no 复查意见书 to print). */
+  reviewedOnText: z.string().nullable(),
+  /** 打印日期, YYYY年M月D日. */
+  date: z.string(),
+});
+export type OrderSheet = z.infer<typeof orderSheetSchema>;
+
+/** One open 重大 hazard as the 通报 lists it. */
+export const noticeHazardSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  targetName: z.string(),
+  villageName: z.string(),
+  place: z.string(),
+  description: z.string(),
+  foundOn: z.string(),
+  status: z.string(),
+  listedAuthority: z.string().nullable(),
+  listedDocNo: z.string().nullable(),
+  assignedUnit: z.string().nullable(),
+  deadline: z.string(),
+  /** Days past the deadline as of the notice's day; 0 when not overdue. */
+  overdueDays: z.number().int(),
+  governancePlan: z.string(),
+});
+
+/**
+ * 重大隐患通报 (一单四制's 通报制): the 重大 hazards not yet closed as of today, the most overdue first, with the
+ * figures its opening sentence gives.
+ */
+export const majorHazardNoticeSchema = z.object({
+  title: z.string(),
+  /** The office issuing it, as on the 指令书. */
+  orgName: z.string(),
+  townName: z.string(),
+  /** The village the notice is limited to, or null for the whole town. */
+  villageName: z.string().nullable(),
+  /** YYYY-MM-DD and YYYY年M月D日: the day the figures are counted at (today). */
+  asOf: z.string(),
+  date: z.string(),
+  hazards: z.array(noticeHazardSchema),
+  counts: z.object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    /** Open and with no 挂牌督办单位 recorded. */
+    unlisted: z.number().int(),
+    /** Closed (已销号) this calendar year. */
+    closedThisYear: z.number().int(),
+  }),
+});
+export type MajorHazardNotice = z.infer<typeof majorHazardNoticeSchema>;
+
 export const ledgersApi = {
   'ledgers.data': method(ledgerRequestSchema, ledgerDataSchema, 'read'),
   'ledgers.filingSheet': method(idInput, filingSheetSchema, 'read'),
+  'ledgers.orderSheet': method(idInput, orderSheetSchema, 'read'),
+  'ledgers.majorHazardNotice': method(z.object({ villageId: idSchema.optional() }), majorHazardNoticeSchema, 'read'),
 };

@@ -5,9 +5,11 @@ import type { IdleSite } from '../api/idleSites';
 import type { PlanFilingRow, PlanRow } from '../api/plans';
 import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
+import type { Hazard } from '../api/hazards';
 import type { Village } from '../api/villages';
 import { dueStateLabels, planOwnerTypeLabels } from '../domain/emergencyPlan';
 import { riskLevelLabels } from '../domain/enterprise';
+import { governancePlanParts, type GovernancePlanKey } from '../domain/hazard';
 
 /** A cell as printed or exported: text, a number, or empty. Dates are ISO strings formatted by the column. */
 export type LedgerCell = string | number | null;
@@ -285,6 +287,91 @@ export const drillLedger: LedgerDefinition<Drill> = {
   ],
 };
 
+/** 状态 as the registers print it: 整改中（逾期） for an open hazard past its deadline. */
+export function hazardStatusText(h: Pick<Hazard, 'status' | 'overdue'>): string {
+  return h.overdue ? `${h.status}（逾期）` : h.status;
+}
+
+/** The six parts of a 治理方案 in the register's few characters each. */
+const governancePartShortLabels: Record<GovernancePlanKey, string> = {
+  planTargets: '目标任务',
+  planMethods: '方法措施',
+  planFunds: '经费物资',
+  planOrganisation: '机构人员',
+  planTimeline: '时限要求',
+  planSafety: '安全措施和预案',
+};
+
+/**
+ * 治理方案 in one cell: which of its six parts (《安全生产事故隐患排查治理暂行规定》第十五条) are written —
+ * 六项齐全, 缺：经费物资、机构人员 (each part in four characters or so, to fit a narrow column), or 未制定
+ * when none is.
+ */
+export function governancePlanSummary(h: Pick<Hazard, GovernancePlanKey>): string {
+  const missing = governancePlanParts.filter((part) => !h[part.key]?.trim());
+  if (missing.length === 0) return '六项齐全';
+  if (missing.length === governancePlanParts.length) return '未制定';
+  return `缺：${missing.map((part) => governancePartShortLabels[part.key]).join('、')}`;
+}
+
+/**
+ * 隐患排查治理台账: one line per hazard, earliest found first, with its rectification and closure. Its column
+ * names are those the hazard import reads, so an exported register imports back into another office's program.
+ */
+export const hazardLedger: LedgerDefinition<Hazard> = {
+  name: '隐患排查治理台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'number', header: '编号', width: 10, printWidth: 9, align: 'center', value: (h) => h.number, defaultVisible: true },
+    { key: 'foundOn', header: '发现日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.foundOn, defaultVisible: true },
+    { key: 'targetName', header: '单位', width: 18, value: (h) => h.targetName, defaultVisible: true },
+    { key: 'villageName', header: '村/社区', width: 9, printWidth: 7, value: (h) => h.villageName, defaultVisible: true },
+    { key: 'place', header: '部位', width: 10, value: (h) => h.place, defaultVisible: true },
+    { key: 'description', header: '隐患描述', width: 26, printWidth: 23, value: (h) => h.description, defaultVisible: true },
+    { key: 'level', header: '等级', width: 6, printWidth: 4, align: 'center', value: (h) => h.level, defaultVisible: true },
+    { key: 'basis', header: '依据', width: 18, value: (h) => h.basis },
+    { key: 'measures', header: '整改措施', width: 20, value: (h) => h.measures },
+    { key: 'responsibleName', header: '责任人', width: 8, printWidth: 6, align: 'center', value: (h) => h.responsibleName, defaultVisible: true },
+    { key: 'deadline', header: '整改期限', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.deadline, defaultVisible: true },
+    // Wide enough on paper for 整改中（逾期） on one line.
+    { key: 'status', header: '状态', width: 14, printWidth: 11, align: 'center', value: hazardStatusText, defaultVisible: true },
+    { key: 'reinspectedOn', header: '复查日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.reinspectedOn },
+    { key: 'closedOn', header: '销号日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.closedOn, defaultVisible: true },
+    { key: 'orderNumber', header: '指令书编号', width: 22, printWidth: 14, value: (h) => h.orderNumber },
+    { key: 'source', header: '来源', width: 6, printWidth: 4, align: 'center', value: (h) => h.source },
+  ],
+};
+
+/**
+ * 重大隐患挂牌督办台账: the 重大 hazards with who lists and supervises them (挂牌督办), who they were handed to
+ * (交办) and how far their 治理方案 is written; the 一单四制 register of the office.
+ */
+export const majorHazardLedger: LedgerDefinition<Hazard> = {
+  name: '重大隐患挂牌督办台账',
+  orientation: 'landscape',
+  // Thirteen columns by default on landscape A4: the system's 编号 is on request, so dates and 整改中（逾期）
+  // still fit their cells on one line.
+  columns: [
+    { key: 'number', header: '编号', width: 10, printWidth: 9, align: 'center', value: (h) => h.number },
+    { key: 'targetName', header: '单位', width: 18, printWidth: 12, value: (h) => h.targetName, defaultVisible: true },
+    { key: 'villageName', header: '村/社区', width: 9, printWidth: 6, value: (h) => h.villageName, defaultVisible: true },
+    { key: 'place', header: '部位', width: 10, printWidth: 8, value: (h) => h.place },
+    { key: 'description', header: '隐患描述', width: 26, printWidth: 16, value: (h) => h.description, defaultVisible: true },
+    { key: 'foundOn', header: '发现日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.foundOn, defaultVisible: true },
+    { key: 'listedAuthority', header: '挂牌督办单位', width: 14, printWidth: 8, value: (h) => h.listedAuthority, defaultVisible: true },
+    { key: 'listedDocNo', header: '督办文号', width: 16, printWidth: 9, value: (h) => h.listedDocNo, defaultVisible: true },
+    { key: 'listedOn', header: '挂牌日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.listedOn, defaultVisible: true },
+    { key: 'assignedUnit', header: '交办单位', width: 14, printWidth: 7, value: (h) => h.assignedUnit, defaultVisible: true },
+    { key: 'assignedDeadline', header: '交办期限', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.assignedDeadline, defaultVisible: true },
+    { key: 'deadline', header: '整改期限', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.deadline, defaultVisible: true },
+    { key: 'governancePlan', header: '治理方案', width: 22, printWidth: 10, value: governancePlanSummary, defaultVisible: true },
+    { key: 'responsibleName', header: '责任人', width: 8, printWidth: 6, align: 'center', value: (h) => h.responsibleName },
+    { key: 'fundsWan', header: '整改资金(万元)', width: 12, printWidth: 7, align: 'right', type: 'number', value: (h) => h.fundsWan },
+    { key: 'status', header: '状态', width: 14, printWidth: 12, align: 'center', value: hazardStatusText, defaultVisible: true },
+    { key: 'closedOn', header: '销号日期', width: 10, printWidth: 9, align: 'center', type: 'date', value: (h) => h.closedOn, defaultVisible: true },
+  ],
+};
+
 export const ledgerDefinitions = {
   enterprises: enterpriseLedger,
   villages: villageLedger,
@@ -295,6 +382,8 @@ export const ledgerDefinitions = {
   plans: planLedger,
   planFilings: planFilingLedger,
   drills: drillLedger,
+  hazards: hazardLedger,
+  majorHazards: majorHazardLedger,
 } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];

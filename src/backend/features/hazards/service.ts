@@ -106,7 +106,8 @@ function userName(ctx: RequestContext): string {
   return ctx.user?.displayName ?? '系统';
 }
 
-function recordEvent(ctx: RequestContext, hazardId: number, action: HazardAction | 'create' | 'update' | 'order', from: HazardStatus | null, to: HazardStatus, on: string, remark: string | null): void {
+/** Appends one row to a hazard's history (hazard_events). */
+export function recordEvent(ctx: RequestContext, hazardId: number, action: HazardAction | 'create' | 'update' | 'order' | 'import', from: HazardStatus | null, to: HazardStatus, on: string, remark: string | null): void {
   ctx.appDb.sqlite
     .prepare('INSERT INTO hazard_events (hazard_id, action, from_status, to_status, "on", remark, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(hazardId, action, from, to, on, remark, nowIso(ctx), userName(ctx));
@@ -275,7 +276,7 @@ export function transitionHazard(ctx: RequestContext, input: Parsed<'hazards.tra
 
 export function hazardHistory(ctx: HandlerContext, id: number) {
   getHazard(ctx, id);
-  const labels: Record<string, string> = { ...hazardActionLabels, create: '登记隐患', update: '修改', order: '下达指令书' };
+  const labels: Record<string, string> = { ...hazardActionLabels, create: '登记隐患', update: '修改', order: '下达指令书', import: '导入' };
   const rows = ctx.appDb.sqlite
     .prepare(
       'SELECT id, action, from_status AS fromStatus, to_status AS toStatus, "on", remark, created_at AS createdAt, created_by AS createdBy FROM hazard_events WHERE hazard_id = ? ORDER BY id',

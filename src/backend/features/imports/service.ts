@@ -19,6 +19,7 @@ import { cellText, isBlank, type RawCell } from './cells';
 import { drillImporter } from './entities/drills';
 import { enterpriseImporter } from './entities/enterprises';
 import { filingImporter } from './entities/filings';
+import { hazardImporter } from './entities/hazards';
 import { idleSiteImporter } from './entities/idleSites';
 import { planImporter } from './entities/plans';
 import { tankImporter } from './entities/tanks';
@@ -34,6 +35,7 @@ const importers: Record<ImportEntity, AnyImporter> = {
   filings: filingImporter as unknown as AnyImporter,
   plans: planImporter as unknown as AnyImporter,
   drills: drillImporter as unknown as AnyImporter,
+  hazards: hazardImporter as unknown as AnyImporter,
 };
 
 /** A file being imported: read once, kept in memory while the user maps, previews and imports it. */

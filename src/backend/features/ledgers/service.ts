@@ -3,22 +3,25 @@ import type { DrillFilters } from '../../../shared/api/drills';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
 import type { FilingFilters } from '../../../shared/api/filings';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
+import type { HazardFilters } from '../../../shared/api/hazards';
 import type { IdleSiteFilters } from '../../../shared/api/idleSites';
 import type { PlanFilingFilters, PlanFilters, PlanRow } from '../../../shared/api/plans';
 import type { TankFilters } from '../../../shared/api/tanks';
-import type { FilingSheet, LedgerData, ledgerRequestSchema } from '../../../shared/api/ledgers';
+import type { FilingSheet, LedgerData, MajorHazardNotice, OrderSheet, ledgerRequestSchema } from '../../../shared/api/ledgers';
 import { planOwnerTypeLabels, planOwnerTypes } from '../../../shared/domain/emergencyPlan';
 import { riskLevelLabels } from '../../../shared/domain/enterprise';
 import { filingActionLabels, hotWorkGradeUp, hotWorkGrades, requiredDocumentsOf, type FilingAction, type SpecialWorkGrade } from '../../../shared/domain/specialWork';
-import { defaultColumnKeys, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
+import { defaultColumnKeys, governancePlanSummary, ledgerDefinitions, type LedgerColumn, type LedgerDefinition, type LedgerId } from '../../../shared/ledgers/definitions';
 import type { z } from 'zod';
-import type { HandlerContext } from '../../api/context';
+import { localToday, type HandlerContext } from '../../api/context';
 import { invalid } from '../../api/errors';
 import { emergencyPlans, enterprises, gridWorkers, idleSites, tanks, villages } from '../../db/schema';
 import { allDrills } from '../drills/service';
 import { allEnterprises } from '../enterprises/service';
 import { allFilings, filingHistory, getFiling } from '../filings/service';
 import { allGridWorkers } from '../gridWorkers/service';
+import { getOrder } from '../hazards/orders';
+import { allHazards } from '../hazards/service';
 import { allIdleSites } from '../idleSites/service';
 import { allPlanFilings } from '../plans/filingDesk';
 import { allPlans } from '../plans/service';
@@ -31,6 +34,12 @@ export type LedgerRequest = z.output<typeof ledgerRequestSchema>;
 /** 2026年3月15日, in the office's own (local) calendar. */
 export function chineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** A calendar day `YYYY-MM-DD` as the documents write it: 2026年6月30日. */
+export function chineseDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${year}年${month}月${date}日`;
 }
 
 function nameOf(ctx: HandlerContext, table: typeof villages | typeof gridWorkers | typeof enterprises | typeof idleSites | typeof emergencyPlans, id: number): string {
@@ -146,6 +155,43 @@ export function drillFilterSummary(ctx: HandlerContext, filters: DrillFilters): 
   if (filters.form) parts.push(`形式：${filters.form}`);
   if (filters.fireBrigade !== undefined) parts.push(filters.fireBrigade ? '仅消防参与' : '仅无消防参与');
   if (filters.unevaluated) parts.push('仅未评估');
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+/** The inspection a hazard filter names: its unit and day (检查：东山精细化工有限公司 2026-06-10). */
+function inspectionLabel(ctx: HandlerContext, id: number): string {
+  const row = ctx.appDb.sqlite
+    .prepare(
+      `SELECT coalesce(e.name, s.name) AS name, i.inspected_on AS inspectedOn FROM inspections i
+       LEFT JOIN enterprises e ON e.id = i.enterprise_id LEFT JOIN idle_sites s ON s.id = i.idle_site_id WHERE i.id = ?`,
+    )
+    .get(id) as { name: string | null; inspectedOn: string } | undefined;
+  return row ? `${row.name ?? ''} ${row.inspectedOn}`.trim() : `#${id}`;
+}
+
+function orderNumberOf(ctx: HandlerContext, id: number): string {
+  return (ctx.appDb.sqlite.prepare('SELECT number FROM rectification_orders WHERE id = ?').pluck().get(id) as string | undefined) ?? `#${id}`;
+}
+
+/**
+ * 等级：重大；状态：整改中；仅逾期未整改；发现日期：2026-01-01 至 2026-06-30 — the hazard registers' filters. The
+ * 重大隐患 register leaves out 等级: its title says it.
+ */
+export function hazardFilterSummary(ctx: HandlerContext, filters: HazardFilters, options: { major?: boolean } = {}): string[] {
+  const parts: string[] = [];
+  if (filters.level && !options.major) parts.push(`等级：${filters.level}`);
+  if (filters.status) parts.push(`状态：${filters.status}`);
+  if (filters.overdue) parts.push('仅逾期未整改');
+  if (filters.source) parts.push(`来源：${filters.source}`);
+  if (filters.villageId) parts.push(`村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.industry) parts.push(`行业领域：${filters.industry}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.idleSiteId) parts.push(`四闲场所：${nameOf(ctx, idleSites, filters.idleSiteId)}`);
+  if (filters.inspectionId) parts.push(`检查：${inspectionLabel(ctx, filters.inspectionId)}`);
+  if (filters.orderId) parts.push(`指令书：${orderNumberOf(ctx, filters.orderId)}`);
+  if (filters.from || filters.to) parts.push(`发现日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.withoutOrder) parts.push('仅未下达指令书');
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }
@@ -268,6 +314,20 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const loadRows = () => allDrills(ctx, filters, sort);
       return use(plan(ctx, 'drills', ledgerDefinitions.drills, loadRows, request.columns, drillFilterSummary(ctx, filters)));
     }
+    case 'hazards': {
+      const { filters, sortField, sortOrder } = request;
+      // A register reads by date: earliest found first unless the list's own order was handed over.
+      const sort = sortField ? { sortField, sortOrder } : { sortField: 'foundOn' as const, sortOrder: 'ascend' as const };
+      const loadRows = () => allHazards(ctx, filters, sort);
+      return use(plan(ctx, 'hazards', ledgerDefinitions.hazards, loadRows, request.columns, hazardFilterSummary(ctx, filters)));
+    }
+    case 'majorHazards': {
+      const filters: HazardFilters = { ...request.filters, level: '重大' };
+      const { sortField, sortOrder } = request;
+      const sort = sortField ? { sortField, sortOrder } : { sortField: 'foundOn' as const, sortOrder: 'ascend' as const };
+      const loadRows = () => allHazards(ctx, filters, sort);
+      return use(plan(ctx, 'majorHazards', ledgerDefinitions.majorHazards, loadRows, request.columns, hazardFilterSummary(ctx, filters, { major: true })));
+    }
   }
 }
 
@@ -310,5 +370,70 @@ export function filingSheet(ctx: HandlerContext, id: number): FilingSheet {
     extraDocuments: filing.documents.filter((name) => !required.includes(name)),
     history: filingHistory(ctx, id).map((step) => ({ ...step, actionLabel: historyLabels[step.action] })),
     signatures: { preparer: office.preparer, reviewer: office.reviewer, principal: office.principal },
+  };
+}
+
+/** The 执法机关 the hazard documents are issued by: the office's name, or 〈镇〉应急管理办公室 before one is set. */
+function issuingOffice(ctx: HandlerContext): { orgName: string; townName: string } {
+  const office = getOfficeSettings(ctx);
+  return { orgName: office.orgName || `${office.townName}应急管理办公室`, townName: office.townName };
+}
+
+/** 责令限期整改指令书 (and its 整改复查意见书 once reviewed): one order with its hazards, dates as the documents write them. */
+export function orderSheet(ctx: HandlerContext, id: number): OrderSheet {
+  const order = getOrder(ctx, id);
+  return {
+    title: '责令限期整改指令书',
+    ...issuingOffice(ctx),
+    order,
+    issuedOnText: chineseDay(order.issuedOn),
+    deadlineText: chineseDay(order.deadline),
+    reviewedOnText: order.reviewedOn ? chineseDay(order.reviewedOn) : null,
+    date: chineseDate(ctx.clock.now()),
+  };
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+
+/**
+ * 重大隐患通报: the 重大 hazards not closed as of today (of one village, or the town), the most overdue first, with
+ * the counts its opening sentence gives — open, overdue, not yet listed for supervision, closed this year.
+ */
+export function majorHazardNotice(ctx: HandlerContext, input: { villageId?: number }): MajorHazardNotice {
+  const today = localToday(ctx);
+  const office = issuingOffice(ctx);
+  const scope: HazardFilters = { level: '重大', villageId: input.villageId };
+  const open = allHazards(ctx, scope, { sortField: 'deadline', sortOrder: 'ascend' }).filter((hazard) => hazard.status !== '已销号');
+  const closedThisYear = allHazards(ctx, { ...scope, status: '已销号' }).filter((hazard) => hazard.closedOn !== null && hazard.closedOn.slice(0, 4) === today.slice(0, 4)).length;
+  const hazards = open.map((hazard) => ({
+    id: hazard.id,
+    number: hazard.number,
+    targetName: hazard.targetName,
+    villageName: hazard.villageName,
+    place: hazard.place,
+    description: hazard.description,
+    foundOn: hazard.foundOn,
+    status: hazard.status,
+    listedAuthority: hazard.listedAuthority,
+    listedDocNo: hazard.listedDocNo,
+    assignedUnit: hazard.assignedUnit,
+    deadline: hazard.deadline,
+    overdueDays: hazard.overdue ? daysBetween(hazard.deadline, today) : 0,
+    governancePlan: governancePlanSummary(hazard),
+  }));
+  return {
+    title: `${office.townName}重大事故隐患情况通报`,
+    ...office,
+    villageName: input.villageId ? nameOf(ctx, villages, input.villageId) : null,
+    asOf: today,
+    date: chineseDay(today),
+    hazards,
+    counts: {
+      open: hazards.length,
+      overdue: hazards.filter((hazard) => hazard.overdueDays > 0).length,
+      unlisted: hazards.filter((hazard) => !hazard.listedAuthority).length,
+      closedThisYear,
+    },
   };
 }

@@ -29,6 +29,7 @@ const duplicatesLabels: Record<ImportEntity, string> = {
   filings: '已登记的报备（按报备编号；无编号时按企业、类别、时间和地点）',
   plans: '已登记的预案（按所属单位和预案名称）',
   drills: '已登记的演练（按所属单位、演练日期和演练名称）',
+  hazards: '已登记的隐患（按单位、发现日期和隐患描述）',
 };
 
 type Step = 0 | 1 | 2 | 3;

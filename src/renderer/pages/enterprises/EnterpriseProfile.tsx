@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Space, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
+import { Button, Card, Descriptions, Space, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
 import { AuditHistory } from '../../components/AuditHistory';
 import { RelatedFilings } from '../filings/RelatedFilings';
+import { RelatedHazards } from '../hazards/RelatedHazards';
 import { RelatedPlans } from '../plans/RelatedPlans';
 import { EnterpriseTanks } from '../tanks/OwnerTanks';
 import { formatCount, personWithPhone, RiskTag, StatusTag } from './display';
@@ -63,8 +64,6 @@ export function EnterpriseProfile() {
     { key: 'dept', label: '行业主管部门', children: data.supervisingDept ?? '—' },
   ];
 
-  const comingSoon = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
-
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {backLink}
@@ -107,7 +106,7 @@ export function EnterpriseProfile() {
             { key: 'tanks', label: '储罐', children: <EnterpriseTanks enterprise={data} /> },
             { key: 'filings', label: '特殊作业', children: <RelatedFilings filter={{ enterpriseId: data.id }} /> },
             { key: 'plans', label: '应急预案与演练', children: <RelatedPlans enterpriseId={data.id} /> },
-            { key: 'hazards', label: '隐患与检查', children: comingSoon('隐患排查治理模块上线后，此处显示该企业的检查记录与隐患') },
+            { key: 'hazards', label: '隐患与检查', children: <RelatedHazards enterpriseId={data.id} name={data.name} /> },
             { key: 'attachments', label: '附件', children: <AttachmentsPanel entity="enterprise" entityId={data.id} /> },
             {
               key: 'history',

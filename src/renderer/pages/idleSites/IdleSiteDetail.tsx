@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
 import { loadedRecord } from '../../components/recordPlaceholder';
 import { useUrlTab } from '../../components/useUrlTab';
+import { RelatedHazards } from '../hazards/RelatedHazards';
 import { IdleSiteTanks } from '../tanks/OwnerTanks';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ConfirmDeleteButton } from '../../components/ConfirmDeleteButton';
@@ -19,7 +20,7 @@ import { InspectionFormModal } from './InspectionForm';
 import { lastListSearchKey } from './IdleSiteList';
 import { useDeleteIdleSite } from './useDeleteIdleSite';
 
-const tabKeys = ['basic', 'inspections', 'tanks', 'attachments', 'history'] as const;
+const tabKeys = ['basic', 'inspections', 'hazards', 'tanks', 'attachments', 'history'] as const;
 
 /** One 四闲场所: header facts, then tabs for its details, inspections over time, tanks, photos and changes. */
 export function IdleSiteDetail() {
@@ -107,6 +108,7 @@ export function IdleSiteDetail() {
               // Keyed by the site's version so a saved inspection (which updates the site) reloads the list.
               children: <Inspections key={data.updatedAt} site={data} canWrite={canWrite} onAdded={site.reload} />,
             },
+            { key: 'hazards', label: '隐患与检查', children: <RelatedHazards idleSiteId={data.id} name={data.name} /> },
             {
               key: 'tanks',
               label: '储罐',

@@ -6,12 +6,14 @@ import { useNavigate } from 'react-router-dom';
 import { drillSortFields } from '../../../shared/api/drills';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
 import { filingSortFields } from '../../../shared/api/filings';
+import { hazardSortFields } from '../../../shared/api/hazards';
 import { idleSiteSortFields } from '../../../shared/api/idleSites';
 import { planSortFields } from '../../../shared/api/plans';
 import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
 import { drillForms, drillScopes, planFilingStatuses, planKinds, planOwnerTypeLabels, planOwnerTypes, planStatuses } from '../../../shared/domain/emergencyPlan';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
+import { hazardLevels, hazardSources, hazardStatuses } from '../../../shared/domain/hazard';
 import { idleSiteDisposals, idleSiteFindings } from '../../../shared/domain/idleSite';
 import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
 import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
@@ -309,6 +311,43 @@ function DrillFilterFields(props: FilterProps) {
   );
 }
 
+/** The hazard registers' filters: level (not for the 重大 register), status, 逾期, village, industry and 发现日期. */
+function HazardFilterFields(props: FilterProps & { withLevel: boolean }) {
+  const { filters, setFilter, withLevel } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="编号、单位、部位、隐患描述" {...props} />
+      {withLevel && <FilterChoice name="level" label="隐患等级" placeholder="全部等级" width={120} values={hazardLevels} {...props} />}
+      <FilterChoice name="status" label="隐患状态" placeholder="全部状态" width={120} values={hazardStatuses} {...props} />
+      <Checkbox checked={filters.overdue === 'true'} onChange={(event) => setFilter('overdue', event.target.checked ? 'true' : undefined)}>
+        仅逾期未整改
+      </Checkbox>
+      <VillageSelect label="村/社区" {...props} />
+      <Select<string>
+        aria-label="行业领域"
+        placeholder="全部行业"
+        allowClear
+        style={{ width: 150 }}
+        value={filters.industry as string | undefined}
+        options={industries.map((industry) => ({ label: industry, value: industry }))}
+        onChange={(value) => setFilter('industry', value)}
+      />
+      <FilterChoice name="source" label="隐患来源" placeholder="全部来源" width={120} values={hazardSources} {...props} />
+      <DateRangeFilter label="发现日期" {...props} />
+    </Space>
+  );
+}
+
+function HazardLedgerFilters(props: FilterProps) {
+  return <HazardFilterFields withLevel {...props} />;
+}
+
+function MajorHazardLedgerFilters(props: FilterProps) {
+  return <HazardFilterFields withLevel={false} {...props} />;
+}
+
+const hazardSortLabels = { foundOn: '发现日期', deadline: '整改期限', number: '编号', updatedAt: '最后修改时间' };
+
 /** What the print center offers per ledger: its list page's filters and sort fields. */
 type LedgerOptions = { Filters: (props: FilterProps) => ReactNode } & (
   /**
@@ -352,6 +391,18 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
     sortFields: drillSortFields,
     sortLabels: { heldOn: '演练日期', name: '演练名称', participants: '参与人数' },
     defaultOrder: '默认按演练日期从早到晚',
+  },
+  hazards: {
+    Filters: HazardLedgerFilters,
+    sortFields: hazardSortFields,
+    sortLabels: hazardSortLabels,
+    defaultOrder: '默认按发现日期从早到晚',
+  },
+  majorHazards: {
+    Filters: MajorHazardLedgerFilters,
+    sortFields: hazardSortFields,
+    sortLabels: hazardSortLabels,
+    defaultOrder: '默认按发现日期从早到晚',
   },
 };
 

@@ -1,0 +1,109 @@
+import { hazardSortFields, type HazardFilters, type InspectionFilters } from '../../../shared/api/hazards';
+import { industries } from '../../../shared/domain/enterprise';
+import { hazardLevels, hazardSources, hazardStatuses, inspectionKinds } from '../../../shared/domain/hazard';
+import { isoDate, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
+
+/** A date range from the URL; swapped ends (a hand-edited address) still mean that period. */
+function dateRange(params: URLSearchParams): { from?: string; to?: string } {
+  let from = isoDate(params.get('from'));
+  let to = isoDate(params.get('to'));
+  if (from && to && from > to) [from, to] = [to, from];
+  return { from, to };
+}
+
+const onlyTrue = (raw: string | null) => (raw === 'true' ? true : undefined);
+
+export type HazardListQuery = ListQuery<HazardFilters, (typeof hazardSortFields)[number]>;
+/** The 隐患台账's URL filters; also what its print view and export carry. */
+export const hazardFilterKeys = [
+  'q',
+  'level',
+  'status',
+  'overdue',
+  'source',
+  'villageId',
+  'industry',
+  'enterpriseId',
+  'idleSiteId',
+  'inspectionId',
+  'orderId',
+  'from',
+  'to',
+  'withoutOrder',
+] as const satisfies readonly (keyof HazardFilters)[];
+
+export function readHazardFilters(params: URLSearchParams): HazardFilters {
+  return {
+    q: searchText(params),
+    level: oneOf(hazardLevels, params.get('level')),
+    status: oneOf(hazardStatuses, params.get('status')),
+    overdue: onlyTrue(params.get('overdue')),
+    source: oneOf(hazardSources, params.get('source')),
+    villageId: positiveInt(params.get('villageId')),
+    industry: oneOf(industries, params.get('industry')),
+    enterpriseId: positiveInt(params.get('enterpriseId')),
+    idleSiteId: positiveInt(params.get('idleSiteId')),
+    inspectionId: positiveInt(params.get('inspectionId')),
+    orderId: positiveInt(params.get('orderId')),
+    ...dateRange(params),
+    withoutOrder: onlyTrue(params.get('withoutOrder')),
+  };
+}
+
+const hazardCodec = listQueryCodec({ filterKeys: hazardFilterKeys, readFilters: readHazardFilters, sortFields: hazardSortFields, defaultOrder: 'descend' });
+export const readHazardListQuery = hazardCodec.read;
+export const writeHazardListQuery = hazardCodec.write;
+export const hazardFiltersOf = hazardCodec.filtersOf;
+export const hasActiveHazardFilters = hazardCodec.hasActive;
+export const lastHazardListSearchKey = 'anjian.hazards.listSearch';
+
+/** 检查记录: always by inspection date; only the direction is chosen. */
+export type InspectionListQuery = ListQuery<InspectionFilters, 'inspectedOn'>;
+const inspectionFilterKeys = ['q', 'kind', 'enterpriseId', 'idleSiteId', 'villageId', 'from', 'to'] as const satisfies readonly (keyof InspectionFilters)[];
+
+const inspectionCodec = listQueryCodec({
+  filterKeys: inspectionFilterKeys,
+  readFilters: (params): InspectionFilters => ({
+    q: searchText(params),
+    kind: oneOf(inspectionKinds, params.get('kind')),
+    enterpriseId: positiveInt(params.get('enterpriseId')),
+    idleSiteId: positiveInt(params.get('idleSiteId')),
+    villageId: positiveInt(params.get('villageId')),
+    ...dateRange(params),
+  }),
+  sortFields: ['inspectedOn'] as const,
+  defaultOrder: 'descend',
+});
+export const readInspectionListQuery = inspectionCodec.read;
+export const writeInspectionListQuery = inspectionCodec.write;
+export const inspectionFiltersOf = inspectionCodec.filtersOf;
+export const hasActiveInspectionFilters = inspectionCodec.hasActive;
+
+/** 整改指令书: by issue date, newest first unless turned round. */
+export interface OrderFilters {
+  q?: string;
+  enterpriseId?: number;
+  villageId?: number;
+  from?: string;
+  to?: string;
+  open?: boolean;
+}
+export type OrderListQuery = ListQuery<OrderFilters, 'issuedOn'>;
+const orderFilterKeys = ['q', 'enterpriseId', 'villageId', 'from', 'to', 'open'] as const satisfies readonly (keyof OrderFilters)[];
+
+const orderCodec = listQueryCodec({
+  filterKeys: orderFilterKeys,
+  readFilters: (params): OrderFilters => ({
+    q: searchText(params),
+    enterpriseId: positiveInt(params.get('enterpriseId')),
+    villageId: positiveInt(params.get('villageId')),
+    ...dateRange(params),
+    open: onlyTrue(params.get('open')),
+  }),
+  sortFields: ['issuedOn'] as const,
+  defaultOrder: 'descend',
+});
+export const readOrderListQuery = orderCodec.read;
+export const writeOrderListQuery = orderCodec.write;
+export const orderFiltersOf = orderCodec.filtersOf;
+export const hasActiveOrderFilters = orderCodec.hasActive;
