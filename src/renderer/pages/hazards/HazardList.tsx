@@ -14,6 +14,7 @@ import { useListShortcuts } from '../../components/listHooks';
 import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { listPagination, tableChangeHandler, ToggleTag } from '../../components/listTable';
+import { MajorHazardNoticeButton } from '../../print/HazardPrintButtons';
 import { PrintButton } from '../../print/PrintButton';
 import { targetKey, useBackState } from './display';
 import { HazardCreateModal } from './HazardForms';
@@ -67,6 +68,7 @@ export function HazardList() {
         <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索隐患" placeholder="搜索编号/单位/部位/描述/指令书编号" width={320} searchRef={searchRef} />
         <span className="spacer" />
         <PrintButton ledger="hazards" state={ledgerState} />
+        <MajorHazardNoticeButton villageId={query.villageId} />
         <ExportButton request={{ ledger: 'hazards', ...ledgerState }} />
         {can('imports.start') && (
           <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>

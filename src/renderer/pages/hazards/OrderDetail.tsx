@@ -13,7 +13,8 @@ import { loadedRecord } from '../../components/recordPlaceholder';
 import { useUrlTab } from '../../components/useUrlTab';
 import { TargetName, useBackState, useBackTo } from './display';
 import { HazardTable } from './HazardTable';
-import { OrderPrintButton, OrderReviewModal } from './OrderForms';
+import { OrderReviewButton, OrderSheetButton } from '../../print/HazardPrintButtons';
+import { OrderReviewModal } from './OrderForms';
 import { ClosedProgress, ReviewTag } from './OrderList';
 
 const tabKeys = ['hazards', 'attachments', 'history'] as const;
@@ -68,13 +69,8 @@ export function OrderDetail() {
                 {order.reviewedOn ? '修改复查意见' : '复查'}
               </Button>
             )}
-            <OrderPrintButton route={`/print/order/${order.id}`} label="打印指令书" title="责令限期整改指令书，A4 纵向" />
-            <OrderPrintButton
-              route={`/print/order-review/${order.id}`}
-              label="打印复查意见书"
-              disabled={!order.reviewedOn}
-              title={order.reviewedOn ? '整改复查意见书，A4 纵向' : '复查后才能打印复查意见书'}
-            />
+            <OrderSheetButton orderId={order.id} />
+            <OrderReviewButton orderId={order.id} reviewed={!!order.reviewedOn} />
             {can('orders.delete') && (
               <ConfirmDeleteButton
                 title={`删除指令书 ${order.number}？`}

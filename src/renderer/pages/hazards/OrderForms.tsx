@@ -1,14 +1,11 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Col, Descriptions, Form, Input, Row, Table, Typography, type FormInstance } from 'antd';
+import { Col, Descriptions, Form, Input, Row, Table, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import type { In } from '../../../shared/api';
 import type { Hazard, RectificationOrder } from '../../../shared/api/hazards';
 import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { DateInput, dateItemProps, isFutureDay, todayText } from '../../components/DateInputs';
 import { EntityFormModal } from '../../components/EntityFormModal';
-import { useShellPrint } from '../../print/shellPrint';
 import { DeadlineCell, HazardLevelTag, HazardStatusTag, TargetName, type TargetRef } from './display';
 import { defaultDeadline } from './HazardFields';
 import { TargetFields, targetOf, type TargetType, type TargetValues } from './TargetFields';
@@ -190,22 +187,3 @@ function draftOpinion(order: RectificationOrder & { hazards: Hazard[] }): string
   return `经复查，${order.number}所列 ${order.hazardCount} 条隐患中已整改 ${order.hazardCount - open.length} 条，尚有 ${open.length} 条（${open.map((hazard) => hazard.number).join('、')}）未整改完毕，责令继续整改。`;
 }
 
-/**
- * 打印指令书 / 打印复查意见书: in the desktop program the shell prints the A4 document from a hidden window; in a
- * browser the document opens in this tab, whose own 打印 button calls window.print().
- */
-export function OrderPrintButton({ route, label, disabled, title }: { route: string; label: string; disabled?: boolean; title?: string }) {
-  const navigate = useNavigate();
-  const shell = useShellPrint();
-  return (
-    <Button
-      icon={<PrinterOutlined />}
-      disabled={disabled}
-      title={title}
-      loading={shell.busy === 'print'}
-      onClick={() => (window.api ? void shell.print({ route }) : navigate(route))}
-    >
-      {label}
-    </Button>
-  );
-}
