@@ -29,6 +29,14 @@ export function isoDate(raw: string | null): string | undefined {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(raw) ? raw : undefined;
 }
 
+/** A URL's `from`/`to` dates; swapped ends (a hand-edited address) still mean that period. */
+export function dateRange(params: URLSearchParams): { from?: string; to?: string } {
+  let from = isoDate(params.get('from'));
+  let to = isoDate(params.get('to'));
+  if (from && to && from > to) [from, to] = [to, from];
+  return { from, to };
+}
+
 /** The search text of a URL, trimmed and bounded as the API takes it. */
 export function searchText(params: URLSearchParams): string | undefined {
   return params.get('q')?.trim().slice(0, 50) || undefined;

@@ -8,7 +8,7 @@ import { escapeLike } from '../../db/like';
 import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
 import { allHazards, foundHazardProblems, insertHazard } from './service';
-import { assertTargetLive, targetInVillageSql, targetSql, type TargetRow } from './targets';
+import { assertTargetLive, targetInVillageSql, targetSearchSql, targetSql, type TargetRow } from './targets';
 
 const target = targetSql('i');
 
@@ -31,12 +31,7 @@ function inspectionWhere(filters: InspectionFilters): SqlWhere {
     .between('i.inspected_on', filters.from, filters.to);
   if (filters.villageId) where.add(targetInVillageSql('i'), { villageId: filters.villageId });
   if (filters.q) {
-    where.add(
-      `(i.inspectors LIKE @q ESCAPE '\\' OR i.items LIKE @q ESCAPE '\\'
-        OR i.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')
-        OR i.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
-      { q: `%${escapeLike(filters.q)}%` },
-    );
+    where.add(targetSearchSql('i', ['inspectors', 'items']), { q: `%${escapeLike(filters.q)}%` });
   }
   return where;
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service';
 import { nextNumber } from '../sequences/service';
 import { getOfficeSettings, readSetting } from '../settings/service';
 import { allHazards } from './service';
-import { targetInVillageSql, targetSql, type TargetRow } from './targets';
+import { targetInVillageSql, targetSearchSql, targetSql, type TargetRow } from './targets';
 
 const target = targetSql('o');
 
@@ -40,11 +40,7 @@ function orderWhere(filters: Parsed<'orders.list'>): SqlWhere {
   if (filters.villageId) where.add(targetInVillageSql('o'), { villageId: filters.villageId });
   if (filters.open) where.add("EXISTS (SELECT 1 FROM hazards h WHERE h.order_id = o.id AND h.deleted_at IS NULL AND h.status <> '已销号')");
   if (filters.q) {
-    where.add(
-      `(o.number LIKE @q ESCAPE '\\' OR o.officers LIKE @q ESCAPE '\\' OR o.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')
-        OR o.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
-      { q: `%${escapeLike(filters.q)}%` },
-    );
+    where.add(targetSearchSql('o', ['number', 'officers']), { q: `%${escapeLike(filters.q)}%` });
   }
   return where;
 }

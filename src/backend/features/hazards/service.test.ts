@@ -188,6 +188,13 @@ describe('rectification orders', () => {
     expect(twice.fieldErrors?.hazardIds).toContain('已列入其他指令书');
     const detail = await h.call('orders.get', { id: issued.id });
     expect(detail.hazards.map((row) => row.orderNumber)).toEqual([issued.number]);
+    // Search reaches the unit's name through the order's target.
+    const byName = await h.call('orders.list', { q: '西岭五金' });
+    expect(byName.total).toBeGreaterThan(0);
+    expect(byName.items.every((row) => row.targetName === '西岭五金厂')).toBe(true);
+    const byInspector = await h.call('inspections.list', { q: '周敏' });
+    expect(byInspector.total).toBeGreaterThan(0);
+    expect(byInspector.items.every((row) => row.inspectors.includes('周敏'))).toBe(true);
     const reviewed = await h.call('orders.review', { id: issued.id, reviewedOn: '2026-06-14', opinion: '经复查，所列隐患已整改完毕。' });
     expect(reviewed).toMatchObject({ reviewedOn: '2026-06-14', reviewNumber: `${issued.number.replace(/号$/, '')}号（复查）` });
   });

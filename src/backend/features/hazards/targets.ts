@@ -35,6 +35,19 @@ export function targetOfIndustrySql(alias: string): string {
   return `${alias}.enterprise_id IN (SELECT id FROM enterprises WHERE industry = @industry)`;
 }
 
+/**
+ * `alias`'s own columns or its target's name contain `@q`: names through subqueries, so a search needs no join of
+ * every row with its target. The caller binds `q` (a LIKE pattern).
+ */
+export function targetSearchSql(alias: string, ownColumns: readonly string[]): string {
+  const own = ownColumns.map((column) => `${alias}.${column} LIKE @q ESCAPE '\\'`);
+  return `(${[
+    ...own,
+    `${alias}.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')`,
+    `${alias}.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\')`,
+  ].join(' OR ')})`;
+}
+
 /** Refuses a deleted or missing enterprise or idle site, naming the field. */
 export function assertTargetLive(ctx: HandlerContext, target: { enterpriseId: number | null; idleSiteId: number | null }): void {
   if (target.enterpriseId !== null) {

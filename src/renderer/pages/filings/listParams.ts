@@ -1,6 +1,6 @@
 import { filingSortFields, type FilingFilters } from '../../../shared/api/filings';
 import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
-import { isoDate, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
+import { dateRange, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
 
 /** The filing register's state in its URL (`#/filings/list?kind=动火&from=2026-11-01`); see `listQueryCodec`. */
 export type FilingListQuery = ListQuery<FilingFilters, (typeof filingSortFields)[number]>;
@@ -8,10 +8,7 @@ export type FilingListQuery = ListQuery<FilingFilters, (typeof filingSortFields)
 export const filingFilterKeys = ['q', 'kind', 'status', 'enterpriseId', 'villageId', 'tankId', 'from', 'to', 'flagged'] as const satisfies readonly (keyof FilingFilters)[];
 
 export function readFilingFilters(params: URLSearchParams): FilingFilters {
-  let from = isoDate(params.get('from'));
-  let to = isoDate(params.get('to'));
-  // A hand-edited URL with the ends swapped still means that period.
-  if (from && to && from > to) [from, to] = [to, from];
+  const { from, to } = dateRange(params);
   return {
     q: searchText(params),
     kind: oneOf(specialWorkKinds, params.get('kind')),

@@ -1,15 +1,7 @@
 import { hazardSortFields, type HazardFilters, type InspectionFilters } from '../../../shared/api/hazards';
 import { industries } from '../../../shared/domain/enterprise';
 import { hazardLevels, hazardSources, hazardStatuses, inspectionKinds } from '../../../shared/domain/hazard';
-import { isoDate, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
-
-/** A date range from the URL; swapped ends (a hand-edited address) still mean that period. */
-function dateRange(params: URLSearchParams): { from?: string; to?: string } {
-  let from = isoDate(params.get('from'));
-  let to = isoDate(params.get('to'));
-  if (from && to && from > to) [from, to] = [to, from];
-  return { from, to };
-}
+import { dateRange, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
 
 const onlyTrue = (raw: string | null) => (raw === 'true' ? true : undefined);
 

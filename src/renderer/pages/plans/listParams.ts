@@ -1,15 +1,7 @@
 import { drillSortFields, type DrillFilters } from '../../../shared/api/drills';
 import { planSortFields, type PlanFilingFilters, type PlanFilters } from '../../../shared/api/plans';
 import { drillForms, drillScopes, planFilingStatuses, planKinds, planOwnerTypes, planStatuses } from '../../../shared/domain/emergencyPlan';
-import { isoDate, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
-
-/** A date range from the URL; swapped ends (a hand-edited address) still mean that period. */
-function dateRange(params: URLSearchParams): { from?: string; to?: string } {
-  let from = isoDate(params.get('from'));
-  let to = isoDate(params.get('to'));
-  if (from && to && from > to) [from, to] = [to, from];
-  return { from, to };
-}
+import { dateRange, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
 
 export type PlanListQuery = ListQuery<PlanFilters, (typeof planSortFields)[number]>;
 const planFilterKeys = ['q', 'ownerType', 'kind', 'villageId', 'enterpriseId', 'status', 'due'] as const satisfies readonly (keyof PlanFilters)[];
