@@ -13,6 +13,7 @@ import { plansBench } from './bench/plans';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
 import { formatTable, type BenchRow } from './bench/harness';
+import { hazardsBench } from './bench/hazards';
 import { printBench } from './bench/print';
 import { tanksBench } from './bench/tanks';
 import { appVersion, resourcesDir } from './repo';
@@ -32,6 +33,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'tanks', run: tanksBench },
   { name: 'filings', run: filingsBench },
   { name: 'plans', run: plansBench },
+  { name: 'hazards', run: hazardsBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */
@@ -45,7 +47,7 @@ try {
   const summary = await createDemoDatabase({ dataDir: largeDataDir, resourcesDir, appVersion: appVersion(), scale: 'large' });
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks, ${summary.filings} filings, ${summary.plans} plans, ${summary.drills} drills)`,
+    `large demo database built in ${seconds.toFixed(1)} s (${summary.villages} villages, ${summary.gridWorkers} grid workers, ${summary.enterprises} enterprises, ${summary.idleSites} idle sites, ${summary.tanks} tanks, ${summary.filings} filings, ${summary.plans} plans, ${summary.drills} drills, ${summary.inspections} inspections, ${summary.hazards} hazards, ${summary.orders} orders)`,
   );
 
   const rows: BenchRow[] = [];

@@ -23,5 +23,5 @@ const summary = await createDemoDatabase({
 });
 console.log(`管理员账户：${demoAdmin.username}，初始密码：${demoAdmin.password}（登录后请在“账户”中修改）`);
 console.log(
-  `演示数据已生成（${summary.scale}）：村/社区 ${summary.villages} 个，网格员 ${summary.gridWorkers} 名，企业 ${summary.enterprises} 家，四闲场所 ${summary.idleSites} 处，储罐 ${summary.tanks} 个，特殊作业报备 ${summary.filings} 份，应急预案 ${summary.plans} 个，演练 ${summary.drills} 次，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，数据目录 ${path.resolve(values.data)}`,
+  `演示数据已生成（${summary.scale}）：村/社区 ${summary.villages} 个，网格员 ${summary.gridWorkers} 名，企业 ${summary.enterprises} 家，四闲场所 ${summary.idleSites} 处，储罐 ${summary.tanks} 个，特殊作业报备 ${summary.filings} 份，应急预案 ${summary.plans} 个，演练 ${summary.drills} 次，检查 ${summary.inspections} 次，隐患 ${summary.hazards} 条，责令限期整改指令书 ${summary.orders} 份，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，数据目录 ${path.resolve(values.data)}`,
 );

@@ -5,6 +5,7 @@ import { nowIso, type HandlerContext } from '../../api/context';
 import { conflict } from '../../api/errors';
 import { insertFilings } from './filings';
 import { pointSampler, type Point, type PolygonRings } from './geo';
+import { insertHazardsAndInspections } from './hazards';
 import { industryProfiles, type NameForm } from './industries';
 import { brand, initialsOf, landlinePhone, mobilePhone, personName, uscc } from './names';
 import { insertPlansAndDrills } from './plans';
@@ -55,6 +56,12 @@ export interface DemoSummary {
   plans: number;
   /** 演练 over the last 14 months. */
   drills: number;
+  /** 检查 (of enterprises and idle sites) over the year ending today. */
+  inspections: number;
+  /** 隐患 found over the year ending today. */
+  hazards: number;
+  /** 责令限期整改指令书 over the year ending today. */
+  orders: number;
 }
 
 interface DemoVillage {
@@ -99,7 +106,8 @@ export function loadDemoData(ctx: HandlerContext, options: { scale: DemoScale })
     const places = insertTanksAndIdleSites(sqlite, villages, options.scale, now);
     const filings = insertFilings(ctx, options.scale);
     const plans = insertPlansAndDrills(ctx, options.scale);
-    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places, filings, ...plans };
+    const hazards = insertHazardsAndInspections(ctx, options.scale);
+    return { scale: options.scale, villages: villages.length, gridWorkers, enterprises: sizes.enterprises, ...places, filings, ...plans, ...hazards };
   })();
 }
 
