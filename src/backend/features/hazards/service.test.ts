@@ -138,6 +138,16 @@ describe('hazard lifecycle', () => {
     expect((await h.call('hazards.history', { id: late.id })).at(-1)?.remark).toBe('延期：2026-06-14 → 2026-07-15，理由：设备到货延迟');
   });
 
+  it('sorts numbers past 99,999 after the shorter ones of the same year', async () => {
+    const [early, late] = [await fresh(), await fresh()];
+    // A 虎门-sized year: the 100,000th hazard's number is one digit longer (as text it would sort before 2026-20000).
+    const renumber = h.backend.ctx.appDb.sqlite.prepare('UPDATE hazards SET number = ? WHERE id = ?');
+    renumber.run('2026-20000', early.id);
+    renumber.run('2026-100000', late.id);
+    const numbers = (await h.call('hazards.list', { sortField: 'number', sortOrder: 'descend', pageSize: 2 })).items.map((row) => row.number);
+    expect(numbers).toEqual(['2026-100000', '2026-20000']);
+  });
+
   it('keeps 治理方案 and 挂牌督办 for 重大 hazards only', async () => {
     const found = await fresh();
     const fields = { id: found.id, place: found.place, description: found.description, basis: found.basis, deadline: found.deadline, planTargets: '一个月内完成整改', listedAuthority: '区安委办' };

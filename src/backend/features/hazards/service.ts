@@ -115,6 +115,8 @@ type HazardSort = { sortField?: keyof typeof sortColumns; sortOrder?: 'ascend' |
 
 function orderBy(sort: HazardSort): string {
   const direction = sort.sortOrder === 'ascend' ? 'ASC' : 'DESC';
+  // 2026-99999 before 2026-100000 (a 虎门-sized year passes 99,999 hazards): by year, then length, then text.
+  if (sort.sortField === 'number') return `ORDER BY substr(h.number, 1, 4) ${direction}, length(h.number) ${direction}, h.number ${direction}, h.id ${direction}`;
   return `ORDER BY ${sortColumns[sort.sortField ?? 'foundOn']} ${direction}, h.id ${direction}`;
 }
 
