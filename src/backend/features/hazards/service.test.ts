@@ -210,6 +210,31 @@ describe('rectification orders', () => {
   });
 });
 
+describe('search', () => {
+  it('finds hazards by description, place, number and unit name, 3+ characters through the index and 1–2 by scan', async () => {
+    const inspection = await h.call('inspections.create', {
+      enterpriseId: h.mill.id,
+      inspectedOn: '2026-06-05',
+      kind: '日常',
+      inspectors: '周敏',
+      hazards: [hazard({ place: '喷涂车间', description: '喷漆房防爆风机损坏' })],
+    });
+    const [found] = (await h.call('inspections.get', { id: inspection.id })).hazards;
+    const ids = async (q: string) => (await h.call('hazards.list', { q, pageSize: 500 })).items.map((row) => row.id);
+    expect(await ids('防爆风机')).toEqual([found.id]);
+    expect(await ids('喷涂车间')).toEqual([found.id]);
+    expect(await ids(found.number)).toEqual([found.id]);
+    expect(await ids('西岭五金')).toContain(found.id);
+    expect(await ids('风机')).toEqual([found.id]);
+    // A correction is searchable at once (the index follows the row), the old words no longer find it.
+    await h.call('hazards.update', { id: found.id, place: '喷涂车间', description: '喷漆房排风机皮带断裂', level: '一般', deadline: found.deadline });
+    expect(await ids('防爆风机')).toEqual([]);
+    expect(await ids('排风机皮带')).toEqual([found.id]);
+    // Quotes in the text are taken literally, not as search syntax.
+    expect(await ids('"风机"')).toEqual([]);
+  });
+});
+
 describe('回收站 and links', () => {
   it('keeps a deleted hazard and inspection restorable in order, and blocks deleting a unit with inspections', async () => {
     const inspection = await h.call('inspections.create', { idleSiteId: h.site.id, inspectedOn: '2026-06-05', kind: '专项', inspectors: '网格员', hazards: [hazard()] });

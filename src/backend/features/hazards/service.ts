@@ -99,13 +99,25 @@ export function hazardWhere(filters: HazardFilters, today: string): SqlWhere {
   if (filters.overdue) where.add(`${pin}h.status IN (${openStatusList}) AND h.deadline < @today`, { today });
   if (filters.withoutOrder) where.add('h.order_id IS NULL');
   if (filters.q) {
-    // Names through subqueries, so a search needs no join of every hazard with its target.
-    where.add(
-      `(h.number LIKE @q ESCAPE '\\' OR h.place LIKE @q ESCAPE '\\' OR h.description LIKE @q ESCAPE '\\'
-        OR h.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')
-        OR h.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
-      { q: `%${escapeLike(filters.q)}%` },
-    );
+    const q = `%${escapeLike(filters.q)}%`;
+    if ([...filters.q].length >= 3) {
+      // 3+ characters: the trigram indexes of hazards (编号, 部位, 描述) and of enterprise names; idle sites are few.
+      const phrase = `"${filters.q.replace(/"/g, '""')}"`;
+      where.add(
+        `h.id IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH @phrase
+          UNION SELECT id FROM hazards WHERE deleted_at IS NULL AND enterprise_id IN (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH @namePhrase)
+          UNION SELECT id FROM hazards WHERE deleted_at IS NULL AND idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
+        { phrase, namePhrase: `name : ${phrase}`, q },
+      );
+    } else {
+      // 1–2 characters are below the trigram's reach: LIKE, names through subqueries (no join of every hazard).
+      where.add(
+        `(h.number LIKE @q ESCAPE '\\' OR h.place LIKE @q ESCAPE '\\' OR h.description LIKE @q ESCAPE '\\'
+          OR h.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')
+          OR h.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
+        { q },
+      );
+    }
   }
   return where;
 }
