@@ -17,7 +17,7 @@ import { escapeLike } from '../../db/like';
 import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
 import { nextNumber } from '../sequences/service';
-import { assertTargetLive, targetSql, type TargetRow } from './targets';
+import { assertTargetLive, targetSearchSql, targetSql, type TargetRow } from './targets';
 
 const target = targetSql('h');
 
@@ -111,12 +111,7 @@ export function hazardWhere(filters: HazardFilters, today: string): SqlWhere {
       );
     } else {
       // 1–2 characters are below the trigram's reach: LIKE, names through subqueries (no join of every hazard).
-      where.add(
-        `(h.number LIKE @q ESCAPE '\\' OR h.place LIKE @q ESCAPE '\\' OR h.description LIKE @q ESCAPE '\\'
-          OR h.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE @q ESCAPE '\\')
-          OR h.idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
-        { q },
-      );
+      where.add(targetSearchSql('h', ['number', 'place', 'description']), { q });
     }
   }
   return where;

@@ -30,6 +30,13 @@ function parentMustBeLive(table: string, column: string, parentTable: string, la
   };
 }
 
+/** The same for a row with several parents (an owner that is one of several kinds, a plan and its owner…). */
+function parentsMustBeLive(table: string, parents: [column: string, parentTable: string, label: string][]) {
+  return (ctx: HandlerContext, id: number) => {
+    for (const [column, parentTable, label] of parents) parentMustBeLive(table, column, parentTable, label)(ctx, id);
+  };
+}
+
 export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
   village: {
     entity: 'village',
@@ -69,10 +76,7 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     table: 'tanks',
     titleSql: 'code',
     restoreConflictMessage: (title) => `无法恢复储罐「${title}」：同一所属单位下已有相同罐号的储罐。`,
-    beforeRestore: (ctx, id) => {
-      parentMustBeLive('tanks', 'enterprise_id', 'enterprises', '企业')(ctx, id);
-      parentMustBeLive('tanks', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
-    },
+    beforeRestore: parentsMustBeLive('tanks', [['enterprise_id', 'enterprises', '企业'], ['idle_site_id', 'idle_sites', '四闲场所']]),
   },
   chemical: {
     entity: 'chemical',
@@ -92,10 +96,7 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     table: 'emergency_plans',
     titleSql: 'name',
     restoreConflictMessage: (title) => `无法恢复预案「${title}」。`,
-    beforeRestore: (ctx, id) => {
-      parentMustBeLive('emergency_plans', 'enterprise_id', 'enterprises', '企业')(ctx, id);
-      parentMustBeLive('emergency_plans', 'village_id', 'villages', '村/社区')(ctx, id);
-    },
+    beforeRestore: parentsMustBeLive('emergency_plans', [['enterprise_id', 'enterprises', '企业'], ['village_id', 'villages', '村/社区']]),
   },
   planFiling: {
     entity: 'planFiling',
@@ -109,31 +110,20 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     table: 'drills',
     titleSql: "held_on || ' ' || name",
     restoreConflictMessage: (title) => `无法恢复演练「${title}」。`,
-    beforeRestore: (ctx, id) => {
-      parentMustBeLive('drills', 'plan_id', 'emergency_plans', '预案')(ctx, id);
-      parentMustBeLive('drills', 'enterprise_id', 'enterprises', '企业')(ctx, id);
-      parentMustBeLive('drills', 'village_id', 'villages', '村/社区')(ctx, id);
-    },
+    beforeRestore: parentsMustBeLive('drills', [['plan_id', 'emergency_plans', '预案'], ['enterprise_id', 'enterprises', '企业'], ['village_id', 'villages', '村/社区']]),
   },
   inspection: {
     entity: 'inspection',
     table: 'inspections',
     titleSql: "'检查 ' || inspected_on",
     restoreConflictMessage: (title) => `无法恢复「${title}」。`,
-    beforeRestore: (ctx, id) => {
-      parentMustBeLive('inspections', 'enterprise_id', 'enterprises', '企业')(ctx, id);
-      parentMustBeLive('inspections', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
-    },
+    beforeRestore: parentsMustBeLive('inspections', [['enterprise_id', 'enterprises', '企业'], ['idle_site_id', 'idle_sites', '四闲场所']]),
   },
   hazard: {
     entity: 'hazard',
     table: 'hazards',
     titleSql: "number || ' ' || description",
     restoreConflictMessage: (title) => `无法恢复隐患「${title}」。`,
-    beforeRestore: (ctx, id) => {
-      parentMustBeLive('hazards', 'inspection_id', 'inspections', '检查记录')(ctx, id);
-      parentMustBeLive('hazards', 'enterprise_id', 'enterprises', '企业')(ctx, id);
-      parentMustBeLive('hazards', 'idle_site_id', 'idle_sites', '四闲场所')(ctx, id);
-    },
+    beforeRestore: parentsMustBeLive('hazards', [['inspection_id', 'inspections', '检查记录'], ['enterprise_id', 'enterprises', '企业'], ['idle_site_id', 'idle_sites', '四闲场所']]),
   },
 };
