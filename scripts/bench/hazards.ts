@@ -47,6 +47,7 @@ export async function hazardsBench({ largeDataDir, resourcesDir }: BenchContext)
     await list('overdue', { overdue: true });
     await list('search 配电箱', { q: '配电箱' });
     await list('search 灭火', { q: '灭火' });
+    await list(`search 灭火, village ${village.name}`, { q: '灭火', villageId: village.id });
     await list(`industry 化工, ${quarterAgo} to ${today}`, { industry: '化工', from: quarterAgo, to: today });
     await measure(`hazards.statistics ${yearAgo} to ${today}, whole town`, 'hazards.statistics', { from: yearAgo, to: today }, 200);
     await measure(`hazards.statistics ${yearAgo} to ${today}, village ${village.name}`, 'hazards.statistics', { from: yearAgo, to: today, villageId: village.id }, 200);

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import fs from 'node:fs';
 import path from 'node:path';
 import { DbOpenError } from './errors';
+import { registerBigramFunction } from './bigramSearch';
 import { applyMigrations, isWrittenByNewerApp, loadMigrations } from './migrate';
 import { installStatementCache } from './statementCache';
 import * as schema from './schema';
@@ -62,6 +63,7 @@ export function openDb(options: OpenDbOptions): AppDb {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    registerBigramFunction(sqlite);
     let migrationsApplied: number;
     try {
       migrationsApplied = applyMigrations(sqlite, plan);

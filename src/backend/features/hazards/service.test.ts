@@ -211,7 +211,7 @@ describe('rectification orders', () => {
 });
 
 describe('search', () => {
-  it('finds hazards by description, place, number and unit name, 3+ characters through the index and 1–2 by scan', async () => {
+  it('finds hazards by description, place, number and unit name, 2+ characters through the pair index and 1 by scan', async () => {
     const inspection = await h.call('inspections.create', {
       enterpriseId: h.mill.id,
       inspectedOn: '2026-06-05',
@@ -232,6 +232,65 @@ describe('search', () => {
     expect(await ids('排风机皮带')).toEqual([found.id]);
     // Quotes in the text are taken literally, not as search syntax.
     expect(await ids('"风机"')).toEqual([]);
+  });
+});
+
+describe('search through the pair index', () => {
+  it('matches within a field only, ignores Latin case, leaves deleted hazards out of the list and its total, and finds them again once restored', async () => {
+    const inspection = await h.call('inspections.create', {
+      enterpriseId: h.mill.id,
+      inspectedOn: '2026-06-06',
+      kind: '日常',
+      inspectors: '周敏',
+      hazards: [hazard({ place: '总装车间', description: 'PLC控制柜未接地' }), hazard({ place: '仓库', description: '灭火器压力不足' })],
+    });
+    const [panel, extinguisher] = (await h.call('inspections.get', { id: inspection.id })).hazards;
+    const list = (q: string, filters: Partial<In<'hazards.list'>> = {}) => h.call('hazards.list', { q, pageSize: 500, ...filters });
+    expect((await list('plc控制')).items.map((row) => row.id)).toEqual([panel.id]);
+    // 车间 ends the place and PLC begins the description: the two fields are not one text.
+    expect((await list('车间PLC')).total).toBe(0);
+    const before = await list('灭火');
+    expect(before.items.map((row) => row.id)).toContain(extinguisher.id);
+    expect(before.total).toBe(before.items.length);
+    // Combined with a filter the total is counted on the rows, and agrees.
+    const inVillage = await list('灭火', { villageId: h.otherVillage });
+    expect(inVillage.items.map((row) => row.id)).toEqual([extinguisher.id]);
+    expect(inVillage.total).toBe(1);
+
+    await h.call('hazards.delete', { id: extinguisher.id });
+    const after = await list('灭火');
+    expect(after.items.map((row) => row.id)).not.toContain(extinguisher.id);
+    expect(after.total).toBe(before.total - 1);
+    await h.call('trash.restore', { entity: 'hazard', id: extinguisher.id });
+    expect((await list('灭火')).items.map((row) => row.id)).toContain(extinguisher.id);
+  });
+
+  it('pages thousands of matches newest first exactly as a full scan orders them', async () => {
+    // 2,400 matches (above the point where a page walks the found_on index instead of fetching every match).
+    const sqlite = h.backend.ctx.appDb.sqlite;
+    const template = (await h.call('hazards.list', { q: '灭火器压力', pageSize: 1 })).items[0];
+    sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2400)
+         INSERT INTO hazards (number, inspection_id, enterprise_id, source, found_on, place, description, level, deadline, status, created_by, created_at, updated_at)
+         SELECT '2025-' || printf('%05d', i), NULL, @enterpriseId, '自查', date('2025-01-01', '+' || (i % 300) || ' days'), '料场', '消防通道堆放杂物' || i, '一般', '2026-12-31', '待整改', '测试', @now, @now FROM n`,
+      )
+      .run({ enterpriseId: template.enterpriseId, now });
+    const expected = sqlite
+      .prepare("SELECT id FROM hazards WHERE deleted_at IS NULL AND (place LIKE '%通道堆%' OR description LIKE '%通道堆%' OR number LIKE '%通道堆%') ORDER BY found_on DESC, id DESC")
+      .pluck()
+      .all() as number[];
+    expect(expected).toHaveLength(2400);
+    const pages = [];
+    for (const page of [1, 2, 48]) {
+      const result = await h.call('hazards.list', { q: '通道堆', page, pageSize: 50 });
+      expect(result.total).toBe(2400);
+      pages.push(...result.items.map((row) => row.id));
+    }
+    expect(pages).toEqual([...expected.slice(0, 100), ...expected.slice(2350, 2400)]);
+    // The other order fetches every match and sorts: the same rows, deadline first.
+    const byDeadline = await h.call('hazards.list', { q: '通道堆', pageSize: 50, sortField: 'deadline', sortOrder: 'ascend' });
+    expect(byDeadline.total).toBe(2400);
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain/hazard';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/errors';
+import { bigramMatch } from '../../db/bigramSearch';
 import { escapeLike } from '../../db/like';
 import { SqlWhere } from '../../db/sqlWhere';
 import { recordAudit } from '../audit/service';
@@ -71,11 +72,42 @@ const villageTargetKeysSql = `${enterpriseIdsSql('village_id = @villageId')} UNI
 const industryEnterprisesSql = enterpriseIdsSql('industry = @industry');
 
 /**
+ * Ids of live hazards whose 编号, 部位 or 描述 contain `query` (the pair index holds live hazards only), or whose
+ * enterprise or idle site is named so; null for a query of one character, which has no pair to look up. The units
+ * are looked up once here (a request's count and page then share them), usually none.
+ */
+type HazardSearch = { sql: string; params: Record<string, string> };
+
+function hazardSearchIds(ctx: HandlerContext, query: string): HazardSearch | null {
+  const match = bigramMatch(query);
+  if (match === null) return null;
+  const q = `%${escapeLike(query)}%`;
+  const sqlite = ctx.appDb.sqlite;
+  // Names: the enterprises' trigram index from 3 characters; below that a scan of the name index alone (units with
+  // hazards cannot be deleted, so live units suffice).
+  const enterpriseIds = (
+    [...query].length >= 3
+      ? sqlite.prepare('SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH ?').pluck().all(`name : "${query.replace(/"/g, '""')}"`)
+      : sqlite.prepare("SELECT id FROM enterprises INDEXED BY enterprises_name_live WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\'").pluck().all(q)
+  ) as number[];
+  const siteIds = sqlite.prepare("SELECT id FROM idle_sites WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\'").pluck().all(q) as number[];
+  const parts = ['SELECT rowid FROM hazards_search WHERE hazards_search MATCH @match'];
+  if (enterpriseIds.length > 0) parts.push('SELECT id FROM hazards WHERE deleted_at IS NULL AND enterprise_id IN (SELECT value FROM json_each(@enterpriseIds))');
+  if (siteIds.length > 0) parts.push('SELECT id FROM hazards WHERE deleted_at IS NULL AND idle_site_id IN (SELECT value FROM json_each(@siteIds))');
+  return { sql: parts.join(' UNION '), params: { match, enterpriseIds: JSON.stringify(enterpriseIds), siteIds: JSON.stringify(siteIds) } };
+}
+
+/** Above this many matches a search page walks the found_on index (see listHazards). */
+const walkSearchAbove = 2000;
+
+/**
  * WHERE for the list's filters as of `today` (逾期 depends on it). When a filter names the hazards' targets (or their
  * inspection or order), its index drives the query and status, level, source and dates are only checked: the unary plus keeps
  * SQLite, which has no ANALYZE statistics here, from walking the far larger status, level or source range instead.
+ * `walkSearch` makes a search only checked too, so the found_on index drives, and `search` passes the matches already
+ * looked up (see listHazards).
  */
-export function hazardWhere(filters: HazardFilters, today: string): SqlWhere {
+export function hazardWhere(ctx: HandlerContext, filters: HazardFilters, today: string, options: { walkSearch?: boolean; search?: HazardSearch | null } = {}): SqlWhere {
   const narrowed =
     filters.enterpriseId !== undefined ||
     filters.idleSiteId !== undefined ||
@@ -99,20 +131,10 @@ export function hazardWhere(filters: HazardFilters, today: string): SqlWhere {
   if (filters.overdue) where.add(`${pin}h.status IN (${openStatusList}) AND h.deadline < @today`, { today });
   if (filters.withoutOrder) where.add('h.order_id IS NULL');
   if (filters.q) {
-    const q = `%${escapeLike(filters.q)}%`;
-    if ([...filters.q].length >= 3) {
-      // 3+ characters: the trigram indexes of hazards (编号, 部位, 描述) and of enterprise names; idle sites are few.
-      const phrase = `"${filters.q.replace(/"/g, '""')}"`;
-      where.add(
-        `h.id IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH @phrase
-          UNION SELECT id FROM hazards WHERE deleted_at IS NULL AND enterprise_id IN (SELECT rowid FROM enterprises_fts WHERE enterprises_fts MATCH @namePhrase)
-          UNION SELECT id FROM hazards WHERE deleted_at IS NULL AND idle_site_id IN (SELECT id FROM idle_sites WHERE name LIKE @q ESCAPE '\\'))`,
-        { phrase, namePhrase: `name : ${phrase}`, q },
-      );
-    } else {
-      // 1–2 characters are below the trigram's reach: LIKE, names through subqueries (no join of every hazard).
-      where.add(targetSearchSql('h', ['number', 'place', 'description']), { q });
-    }
+    const search = options.search !== undefined ? options.search : hazardSearchIds(ctx, filters.q);
+    if (search) where.add(`${options.walkSearch ? '+' : ''}h.id IN (${search.sql})`, search.params);
+    // One character has no pair to look up: LIKE, names through subqueries (no join of every hazard).
+    else where.add(targetSearchSql('h', ['number', 'place', 'description']), { q: `%${escapeLike(filters.q)}%` });
   }
   return where;
 }
@@ -129,21 +151,30 @@ function orderBy(sort: HazardSort): string {
 
 export function listHazards(ctx: HandlerContext, input: Parsed<'hazards.list'>) {
   const today = localToday(ctx);
-  const { where, params } = hazardWhere(input, today);
+  const { page: _page, pageSize, sortField, sortOrder: _order, q, ...otherFilters } = input;
+  const searchOnly = Object.values(otherFilters).every((value) => value === undefined || value === false);
+  // A search's matches, counted in the index alone (ids, no hazard rows read).
+  const search = q ? hazardSearchIds(ctx, q) : null;
+  const matches = search ? (ctx.appDb.sqlite.prepare(`SELECT count(*) FROM (${search.sql})`).pluck().get(search.params) as number) : null;
+  // Thousands of matches in the default order: walking found_on from the newest finds a page after a few hundred
+  // entries, where fetching every match to sort it took 30–40 ms at 300,000 hazards; few matches are fetched by id.
+  const walkSearch = matches !== null && matches > walkSearchAbove && (sortField ?? 'foundOn') === 'foundOn';
+  const { where, params } = hazardWhere(ctx, input, today, { walkSearch, search });
   // The page's ids first (sorted on index columns alone), then only those rows with their joins: sorting thousands of
   // matches as full joined rows is what made a filtered page slow.
   const page = `SELECT h.id FROM hazards h WHERE ${where} ${orderBy(input)} LIMIT @limit OFFSET @offset`;
   const rows = ctx.appDb.sqlite
     .prepare(`${hazardSelect} WHERE h.id IN (${page}) ${orderBy(input)}`)
-    .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RawHazard[];
-  const total = ctx.appDb.sqlite.prepare(`SELECT count(*) FROM hazards h WHERE ${where}`).pluck().get(params) as number;
+    .all({ ...params, limit: pageSize, offset: (input.page - 1) * pageSize }) as RawHazard[];
+  const total =
+    searchOnly && matches !== null ? matches : (ctx.appDb.sqlite.prepare(`SELECT count(*) FROM hazards h WHERE ${where}`).pluck().get(params) as number);
   return { items: rows.map((row) => toHazard(row, today)), total };
 }
 
 /** Every hazard under the filters, in the given order (the printed 隐患排查治理台账). */
 export function allHazards(ctx: HandlerContext, filters: HazardFilters, sort: HazardSort = {}): Hazard[] {
   const today = localToday(ctx);
-  const { where, params } = hazardWhere(filters, today);
+  const { where, params } = hazardWhere(ctx, filters, today);
   return (ctx.appDb.sqlite.prepare(`${hazardSelect} WHERE ${where} ${orderBy(sort)}`).all(params) as RawHazard[]).map((row) => toHazard(row, today));
 }
 
