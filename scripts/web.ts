@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--data DIR] [--port N] [--clock "YYYY-MM-DD HH:mm"]`: serves the app to a browser on
+ * `npm run web -- [--data DIR] [--port N] [--clock "YYYY-MM-DD HH:mm"] [--no-auto-backup]`: serves the app to a browser on
  * 127.0.0.1 (for machines without Electron). The renderer must be built first; the npm script does that.
  * `--clock` starts the app's clock at that local time (it then runs on): to rehearse a given day, e.g. the
  * holiday rules of special-work filings in training, and for tests of today's board.
@@ -10,12 +10,19 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../src/backend/app';
 import { clockStartingAt } from '../src/backend/api/context';
 import { DbOpenError } from '../src/backend/db/errors';
+import { scheduleAutoBackups } from '../src/backend/features/backup/service';
 import { defaultDataDir } from '../src/backend/host/data-dir';
 import { startHttpHost } from '../src/backend/host/http';
 import { appVersion, rendererDir, resourcesDir } from './repo';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, port: { type: 'string', default: '5173' }, clock: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string', default: '5173' },
+    clock: { type: 'string' },
+    // The e2e tests start a host per test: an automatic backup 5 s in would only compete with what they drive.
+    'no-auto-backup': { type: 'boolean', default: false },
+  },
 });
 const dataDir = path.resolve(values.data ?? defaultDataDir());
 const port = Number(values.port);
@@ -59,12 +66,15 @@ try {
   process.exit(4);
 }
 
+const stopAutoBackups = values['no-auto-backup'] ? () => undefined : scheduleAutoBackups(backend.ctx);
+
 console.log(`安监台账（浏览器版）已启动，数据目录：${dataDir}`);
 console.log(`请在本机浏览器中打开：${host.loginUrl}`);
 // A line for tools (the e2e tests) to read the address from.
 console.log(`ANJIAN_URL=${host.loginUrl}`);
 
 const stop = async () => {
+  stopAutoBackups();
   await host.close();
   backend.close();
   process.exit(0);

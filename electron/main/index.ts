@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../src/backend/app';
+import { scheduleAutoBackups } from '../../src/backend/features/backup/service';
 import { DbOpenError } from '../../src/backend/db/errors';
 import { registerIpc, unregisterIpc } from './ipc';
 import { buildAppMenu } from './menu';
@@ -16,6 +17,8 @@ import { guardAllWebContents, hardenSession, secureWebPreferences, trustWebConte
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+/** Stops the automatic local backups (started once the database is open). */
+let stopAutoBackups: (() => void) | null = null;
 
 // Development and the Electron smoke tests (tests/electron) may point the app at a throw-away data folder.
 // Set before the single-instance lock, which is taken per data folder. Ignored by the installed app.
@@ -33,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    stopAutoBackups?.();
     unregisterIpc();
     backend?.close();
     backend = null;
@@ -71,6 +75,7 @@ function start(): void {
     throw error;
   }
   const openedBackend = backend;
+  stopAutoBackups = scheduleAutoBackups(openedBackend.ctx);
 
   guardAllWebContents(origin);
   hardenSession(session.defaultSession, origin);

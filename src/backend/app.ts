@@ -6,6 +6,7 @@ import { createRegistry, type HandlerGroup, type Registry } from './api/registry
 import { openDb } from './db/open';
 import { attachmentHandlers } from './features/attachments/handlers';
 import { auditHandlers } from './features/audit/handlers';
+import { backupHandlers } from './features/backup/handlers';
 import { authHandlers } from './features/auth/handlers';
 import { authenticate } from './features/auth/service';
 import { chemicalHandlers } from './features/chemicals/handlers';
@@ -50,6 +51,7 @@ export const handlerGroups: HandlerGroup[] = [
   planHandlers,
   drillHandlers,
   hazardHandlers,
+  backupHandlers,
 ];
 
 export interface BackendOptions {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { apiContract, isApiName, type ApiResult } from '../../shared/api';
 import type { SessionUser } from '../../shared/api/auth';
+import type { MethodSpec } from '../../shared/api/contract';
 import { ErrorCode } from '../../shared/api/errors';
 import { roleAllows, roleLabels } from '../../shared/domain/roles';
 import type { HandlerContext, RequestContext } from './context';
@@ -60,7 +61,8 @@ export async function dispatch(
     }
     const request: RequestContext = { ...ctx, user, sessionToken: sessionToken ?? null };
     const run = () => (handler as (input: unknown, ctx: RequestContext) => unknown)(parsed.data, request);
-    const data = spec.access === 'write' || spec.access === 'admin' ? inTransaction(ctx, name, run) : await run();
+    const transactional = (spec.access === 'write' || spec.access === 'admin') && !(spec as MethodSpec).noTransaction;
+    const data = transactional ? inTransaction(ctx, name, run) : await run();
     if (options.validateOutput) {
       const checked = spec.output.safeParse(data);
       if (!checked.success) throw new Error(`Output of ${name} breaks its contract: ${checked.error.message}`);

@@ -29,6 +29,8 @@ export interface AppDb {
   schemaVersion: number;
   /** Migrations applied while opening (0 when the database was current). */
   migrationsApplied: number;
+  /** How it was opened, so a second connection (a backup's snapshot reader) or a reopen after a restore match it. */
+  options: OpenDbOptions;
   close(): void;
 }
 
@@ -80,6 +82,7 @@ export function openDb(options: OpenDbOptions): AppDb {
       file,
       schemaVersion: plan.schemaVersion,
       migrationsApplied,
+      options,
       close: () => sqlite.close(),
     };
   } catch (error) {

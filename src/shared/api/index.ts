@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentsApi } from './attachments';
 import { auditApi } from './audit';
 import { authApi, usersApi } from './auth';
+import { backupApi } from './backup';
 import { chemicalsApi } from './chemicals';
 import { enterprisesApi } from './enterprises';
 import { exportsApi } from './exports';
@@ -48,6 +49,7 @@ export const apiContract = {
   ...plansApi,
   ...drillsApi,
   ...hazardsApi,
+  ...backupApi,
 };
 
 export type ApiContract = typeof apiContract;

@@ -52,7 +52,7 @@ export const jobRetentionMs = 10 * 60 * 1000;
  * dispatch gives every call its own RequestContext copy, while `appDb` is the one object all calls of a
  * backend share. A restart forgets every job, which is right: their work died with the process.
  */
-const registry = perConnection(() => new Map<string, Job>());
+const registry = perConnection(() => new Map<string, Job>(), { survivesReopen: true });
 
 function registryOf(ctx: HandlerContext): Map<string, Job> {
   return registry(ctx.appDb);
