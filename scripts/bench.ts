@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createDemoDatabase } from '../src/backend/features/demo/create';
 import { makeTempDir } from '../tests/fixtures/backend';
+import { backupBench } from './bench/backup';
 import { enterprisesBench } from './bench/enterprises';
 import { exportBench } from './bench/export';
 import { filingsBench } from './bench/filings';
@@ -34,6 +35,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'filings', run: filingsBench },
   { name: 'plans', run: plansBench },
   { name: 'hazards', run: hazardsBench },
+  { name: 'backup', run: backupBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */

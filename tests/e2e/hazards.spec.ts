@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { startWebHost } from '../fixtures/web-host';
 import { usccSeries } from '../fixtures/uscc';
 import { chooseOption, expect, loginThroughUi, test } from './fixtures';
@@ -20,7 +21,7 @@ async function hazardHost(page: Page) {
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
-test('record an inspection with three hazards (a deadline before the visit refused under its row), issue an order, print it, re-inspect and close a hazard', async ({ page }, testInfo) => {
+test('record an inspection with three hazards (a deadline before the visit refused under its row), issue an order, print it, re-inspect and close a hazard, export the 检查记录台账', async ({ page }, testInfo) => {
   test.slow();
   const { host, plant } = await hazardHost(page);
   try {
@@ -104,6 +105,21 @@ test('record an inspection with three hazards (a deadline before the visit refus
     expect(await host.call('hazards.get', { id: first.id })).toMatchObject({ status: '已销号', closedOn: '2026-06-15', reinspectionPassed: true });
     const stats = await host.call('hazards.statistics', { from: '2026-06-01', to: '2026-06-30' });
     expect(stats).toMatchObject({ inspections: 1, orders: 1, found: 3, rectified: 1 });
+
+    // 检查记录 exports its register as the list shows it: the visit, what it found and what is closed.
+    await page.goto(`${host.origin}/#/hazards/inspections?kind=执法`);
+    await expect(page.getByRole('cell', { name: '东山精细化工有限公司' })).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('示例镇隐患排查检查记录台账-20260615.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync(await download.path())).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('示例镇隐患排查检查记录台账');
+    expect(sheet.getCell('A3').value).toBe('筛选条件：检查类型：执法检查');
+    expect(sheet.getRow(4).values).toEqual([undefined, '序号', '检查日期', '被检查单位', '村/社区', '检查类型', '检查人员', '检查项目', '发现隐患', '其中重大', '已销号', '备注']);
+    expect(sheet.rowCount).toBe(4 + 1);
+    // No 检查项目 was entered: ExcelJS leaves the empty cell out of the row's values.
+    expect(sheet.getRow(5).values).toEqual([undefined, 1, new Date(Date.UTC(2026, 5, 15)), '东山精细化工有限公司', '东山村', '执法检查', '王强、李明', undefined, 3, 0, 1]);
     await page.screenshot({ path: testInfo.outputPath('hazard-closed.png'), fullPage: true });
   } finally {
     await host.stop();

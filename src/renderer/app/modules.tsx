@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudServerOutlined,
   DatabaseOutlined,
   DeleteOutlined,
   EnvironmentOutlined,
@@ -17,6 +18,7 @@ import {
 import type { ReactNode } from 'react';
 import type { ApiName } from '../../shared/api';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { BackupPage } from '../pages/backup/BackupPage';
 import { ChemicalsPage } from '../pages/chemicals/ChemicalsPage';
 import { EnterprisesPage } from '../pages/enterprises/EnterprisesPage';
 import { FilingsPage } from '../pages/filings/FilingsPage';
@@ -57,6 +59,7 @@ export const appModules: AppModule[] = [
   { path: '/trash', label: '回收站', icon: <DeleteOutlined />, element: <TrashPage />, system: true },
   { path: '/users', label: '账户管理', icon: <UserOutlined />, element: <UsersPage />, system: true, requires: 'users.list' },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogPage />, system: true, requires: 'audit.list' },
+  { path: '/backup', label: '备份与恢复', icon: <CloudServerOutlined />, element: <BackupPage />, system: true },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage />, system: true },
 ];
 

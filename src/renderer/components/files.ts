@@ -28,9 +28,10 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-/** "3.2 MB", "850.5 KB", "312 B": a file size as staff read it. */
+/** "3.2 MB", "850.5 KB", "312 B", "14.6 GB": a file (or free disk space) size as staff read it. */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
 }

@@ -13,7 +13,16 @@ import { filterKeys, readEnterpriseFilters } from '../pages/enterprises/listPara
 import { filingFilterKeys, readFilingFilters } from '../pages/filings/listParams';
 import { readTankFilters, tankFilterKeys } from '../pages/tanks/listParams';
 import { filterKeys as idleSiteFilterKeys, readIdleSiteFilters } from '../pages/idleSites/listParams';
-import { hazardFilterKeys, readHazardFilters } from '../pages/hazards/listParams';
+import {
+  hazardFilterKeys,
+  inspectionFilterKeys,
+  inspectionFiltersOf,
+  orderFilterKeys,
+  orderFiltersOf,
+  readHazardFilters,
+  readInspectionListQuery,
+  readOrderListQuery,
+} from '../pages/hazards/listParams';
 import { drillFiltersOf, planFiltersOf, planFilingFiltersOf, readDrillListQuery, readPlanFilingListQuery, readPlanListQuery } from '../pages/plans/listParams';
 
 /**
@@ -96,6 +105,14 @@ const requestReaders: { [L in LedgerId]: (params: URLSearchParams) => Extract<Le
     const sortField = oneOf(hazardSortFields, params.get('sort'));
     return { ledger: 'majorHazards', filters: { ...readHazardFilters(params), level: '重大' }, sortField, sortOrder: sortOrder(params, sortField), columns: readColumns(params) };
   },
+  inspections(params) {
+    const query = readInspectionListQuery(params);
+    return { ledger: 'inspections', filters: inspectionFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder, columns: readColumns(params) };
+  },
+  orders(params) {
+    const query = readOrderListQuery(params);
+    return { ledger: 'orders', filters: orderFiltersOf(query), sortField: query.sortField, sortOrder: query.sortOrder, columns: readColumns(params) };
+  },
 };
 
 /** The filter parameters each ledger's print URL carries: its list page's own. */
@@ -112,6 +129,8 @@ const printFilterKeys: Record<LedgerId, readonly string[]> = {
   hazards: hazardFilterKeys,
   // Always 重大: the level is not carried.
   majorHazards: hazardFilterKeys.filter((key) => key !== 'level'),
+  inspections: inspectionFilterKeys,
+  orders: orderFilterKeys,
 };
 
 /** Where 返回 goes from a print view opened without a page of ours behind it (a reload, a pasted link). */
@@ -127,6 +146,8 @@ export const ledgerListPaths: Record<LedgerId, string> = {
   drills: '/plans/drills',
   hazards: '/hazards',
   majorHazards: '/hazards?level=重大',
+  inspections: '/hazards/inspections',
+  orders: '/hazards/orders',
 };
 
 /** The `ledgers.data` request a print URL asks for; malformed values are dropped, as in the list pages. */

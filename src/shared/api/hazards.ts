@@ -64,6 +64,8 @@ export const inspectionSchema = z.object({
   notes: z.string().nullable(),
   hazardCount: z.number().int(),
   majorCount: z.number().int(),
+  /** Of the hazards found, those closed (已销号). */
+  closedCount: z.number().int(),
   createdBy: z.string(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
@@ -80,6 +82,8 @@ export const inspectionFilters = z.object({
   to: dateSchema('结束日期').optional(),
 });
 export type InspectionFilters = z.infer<typeof inspectionFilters>;
+/** 检查记录 sort only by inspection date (the direction is the choice). */
+export const inspectionSortFields = ['inspectedOn'] as const;
 
 /** A hazard reported outside an inspection (自查 by the unit, 举报). */
 export const hazardFields = z
@@ -238,6 +242,12 @@ export const orderFilters = z.object({
   /** Orders whose hazards are not all closed. */
   open: z.boolean().optional(),
 });
+export type OrderFilters = z.infer<typeof orderFilters>;
+/**
+ * 整改指令书 sort only by issue, which is their number: year, then the year's sequence (the direction is the
+ * choice).
+ */
+export const orderSortFields = ['issuedOn'] as const;
 
 /** Figures in the words of the seeds for a period (both ends included) and filters. */
 export const hazardStatisticsSchema = z.object({

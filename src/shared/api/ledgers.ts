@@ -6,7 +6,7 @@ import { drillFilters, drillSortFields } from './drills';
 import { enterpriseFilters, enterpriseSortFields } from './enterprises';
 import { filingFilters, filingSchema, filingSortFields, filingStatusChangeSchema } from './filings';
 import { gridWorkerFilters } from './gridWorkers';
-import { hazardFilters, hazardSchema, hazardSortFields, orderSchema } from './hazards';
+import { hazardFilters, hazardSchema, hazardSortFields, inspectionFilters, inspectionSortFields, orderFilters, orderSchema, orderSortFields } from './hazards';
 import { idInput, idSchema, sortOrderSchema } from './common';
 import { idleSiteFilters, idleSiteSortFields } from './idleSites';
 import { planFilingFilters, planFilters, planSortFields } from './plans';
@@ -95,6 +95,22 @@ export const ledgerRequestSchema = z.discriminatedUnion('ledger', [
     ledger: z.literal('majorHazards'),
     filters: hazardFilters.default({}),
     sortField: z.enum(hazardSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // Without a sort the inspection register runs by 检查日期, earliest first (the list page shows the latest first).
+  z.object({
+    ledger: z.literal('inspections'),
+    filters: inspectionFilters.default({}),
+    sortField: z.enum(inspectionSortFields).optional(),
+    sortOrder: sortOrderSchema.optional(),
+    columns: columnsInput,
+  }),
+  // Without a sort the order register runs by number, first issued first (the list page shows the latest first).
+  z.object({
+    ledger: z.literal('orders'),
+    filters: orderFilters.default({}),
+    sortField: z.enum(orderSortFields).optional(),
     sortOrder: sortOrderSchema.optional(),
     columns: columnsInput,
   }),

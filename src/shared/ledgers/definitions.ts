@@ -5,7 +5,7 @@ import type { IdleSite } from '../api/idleSites';
 import type { PlanFilingRow, PlanRow } from '../api/plans';
 import type { Tank } from '../api/tanks';
 import type { GridWorker } from '../api/gridWorkers';
-import type { Hazard } from '../api/hazards';
+import type { Hazard, Inspection, RectificationOrder } from '../api/hazards';
 import type { Village } from '../api/villages';
 import { dueStateLabels, planOwnerTypeLabels } from '../domain/emergencyPlan';
 import { riskLevelLabels } from '../domain/enterprise';
@@ -372,6 +372,56 @@ export const majorHazardLedger: LedgerDefinition<Hazard> = {
   ],
 };
 
+/**
+ * 隐患排查检查记录台账: one line per inspection, earliest first, with what it found and how much of that is closed
+ * (the office's record that it inspected, for the 督查 and the year-end figures).
+ */
+export const inspectionLedger: LedgerDefinition<Inspection> = {
+  name: '隐患排查检查记录台账',
+  orientation: 'landscape',
+  columns: [
+    { key: 'inspectedOn', header: '检查日期', width: 10, printWidth: 8, align: 'center', type: 'date', value: (i) => i.inspectedOn, defaultVisible: true },
+    { key: 'targetName', header: '被检查单位', width: 18, value: (i) => i.targetName, defaultVisible: true },
+    { key: 'villageName', header: '村/社区', width: 9, printWidth: 8, value: (i) => i.villageName, defaultVisible: true },
+    { key: 'industry', header: '行业领域', width: 12, printWidth: 8, value: (i) => i.industry },
+    // 执法检查, not 执法: the kinds read as a kind of inspection only with 检查 after them.
+    { key: 'kind', header: '检查类型', width: 9, printWidth: 7, align: 'center', value: (i) => `${i.kind}检查`, defaultVisible: true },
+    { key: 'inspectors', header: '检查人员', width: 14, printWidth: 12, value: (i) => i.inspectors, defaultVisible: true },
+    { key: 'items', header: '检查项目', width: 30, printWidth: 26, value: (i) => i.items, defaultVisible: true },
+    { key: 'hazardCount', header: '发现隐患', width: 8, printWidth: 6, align: 'right', type: 'number', value: (i) => i.hazardCount, defaultVisible: true },
+    { key: 'majorCount', header: '其中重大', width: 8, printWidth: 6, align: 'right', type: 'number', value: (i) => i.majorCount, defaultVisible: true },
+    { key: 'closedCount', header: '已销号', width: 6, printWidth: 5, align: 'right', type: 'number', value: (i) => i.closedCount, defaultVisible: true },
+    { key: 'notes', header: '备注', width: 16, printWidth: 11, value: (i) => i.notes, defaultVisible: true },
+    { key: 'createdBy', header: '录入人', width: 8, printWidth: 6, align: 'center', value: (i) => i.createdBy },
+  ],
+};
+
+/**
+ * 责令限期整改指令书台账: the 文书 register, one line per order in number order, with its hazards, deadline,
+ * officers and the 整改复查意见书 once reviewed.
+ */
+export const orderLedger: LedgerDefinition<RectificationOrder> = {
+  name: '责令限期整改指令书台账',
+  orientation: 'landscape',
+  columns: [
+    // Wide enough for 示例镇应急责改〔2026〕第123号 on one line, on paper and in Excel.
+    { key: 'number', header: '文书编号', width: 28, printWidth: 19, value: (o) => o.number, defaultVisible: true },
+    { key: 'issuedOn', header: '下达日期', width: 10, printWidth: 8, align: 'center', type: 'date', value: (o) => o.issuedOn, defaultVisible: true },
+    { key: 'targetName', header: '被责令单位', width: 18, value: (o) => o.targetName, defaultVisible: true },
+    { key: 'villageName', header: '村/社区', width: 9, printWidth: 8, value: (o) => o.villageName, defaultVisible: true },
+    { key: 'hazardCount', header: '隐患条数', width: 8, printWidth: 6, align: 'right', type: 'number', value: (o) => o.hazardCount, defaultVisible: true },
+    { key: 'deadline', header: '整改期限', width: 10, printWidth: 8, align: 'center', type: 'date', value: (o) => o.deadline, defaultVisible: true },
+    // Two officers with their 执法证号 take two lines on paper (the print breaks anywhere, even inside a number).
+    { key: 'officers', header: '执法人员', width: 26, printWidth: 20, value: (o) => o.officers, defaultVisible: true },
+    { key: 'content', header: '指令内容', width: 30, value: (o) => o.content },
+    { key: 'closedCount', header: '已销号', width: 6, printWidth: 5, align: 'right', type: 'number', value: (o) => o.closedCount, defaultVisible: true },
+    { key: 'reviewedOn', header: '复查日期', width: 10, printWidth: 8, align: 'center', type: 'date', value: (o) => o.reviewedOn, defaultVisible: true },
+    { key: 'reviewNumber', header: '复查意见书编号', width: 28, printWidth: 19, value: (o) => o.reviewNumber },
+    { key: 'reviewOpinion', header: '复查意见', width: 30, printWidth: 24, value: (o) => o.reviewOpinion },
+    { key: 'createdBy', header: '录入人', width: 8, printWidth: 6, align: 'center', value: (o) => o.createdBy },
+  ],
+};
+
 export const ledgerDefinitions = {
   enterprises: enterpriseLedger,
   villages: villageLedger,
@@ -384,6 +434,8 @@ export const ledgerDefinitions = {
   drills: drillLedger,
   hazards: hazardLedger,
   majorHazards: majorHazardLedger,
+  inspections: inspectionLedger,
+  orders: orderLedger,
 } as const;
 export type LedgerId = keyof typeof ledgerDefinitions;
 export const ledgerIds = Object.keys(ledgerDefinitions) as LedgerId[];

@@ -105,10 +105,10 @@ export class BackupWriter {
     this.chunkIndex += 1;
   }
 
-  /** Appends payload bytes. */
+  /** Appends payload bytes (copied when they must wait for a chunk to fill, so the caller may reuse its buffer). */
   write(bytes: Buffer): void {
     if (!this.key) return this.raw(bytes);
-    this.pending.push(bytes);
+    this.pending.push(Buffer.from(bytes));
     this.pendingBytes += bytes.length;
     while (this.pendingBytes > chunkSize) {
       const all = Buffer.concat(this.pending);
@@ -178,7 +178,8 @@ export class BackupReader {
 
   private rawRead(length: number, what: string): Buffer {
     if (this.position + length > this.fileSize) throw damaged(what);
-    const bytes = Buffer.alloc(length);
+    // Every byte is read over before use, so the buffer need not be zeroed first.
+    const bytes = Buffer.allocUnsafe(length);
     let offset = 0;
     while (offset < length) {
       const read = fs.readSync(this.fd, bytes, offset, length - offset, this.position + offset);

@@ -164,7 +164,7 @@ async function copyMember(writer: BackupWriter, name: string, file: string, size
       if (read === 0) throw new Error(`${file} ended early`);
       const bytes = buffer.subarray(0, read);
       hash.update(bytes);
-      writer.write(Buffer.from(bytes));
+      writer.write(bytes);
       offset += read;
       if (offset < size) {
         await yieldToEventLoop();
@@ -381,7 +381,8 @@ export async function verifyBackup(ctx: HandlerContext, file: string, password: 
           await yieldToEventLoop();
           if (options.signal?.aborted) throw options.signal.reason;
         }
-        if (out !== null) fs.fsyncSync(out);
+        // Only a restore's staging must survive a power cut (it is renamed over the database); a check's copy is thrown away.
+        if (out !== null && options.stageIn !== undefined) fs.fsyncSync(out);
       } finally {
         if (out !== null) fs.closeSync(out);
       }

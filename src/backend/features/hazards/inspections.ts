@@ -1,4 +1,5 @@
 import type { Parsed } from '../../../shared/api';
+import type { SortOrder } from '../../../shared/api/common';
 import type { Hazard, Inspection, InspectionFilters } from '../../../shared/api/hazards';
 import type { InspectionKind } from '../../../shared/domain/hazard';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
@@ -17,6 +18,7 @@ const inspectionSelect = `
     i.updated_at AS updatedAt,
     (SELECT count(*) FROM hazards h WHERE h.inspection_id = i.id AND h.deleted_at IS NULL) AS hazardCount,
     (SELECT count(*) FROM hazards h WHERE h.inspection_id = i.id AND h.deleted_at IS NULL AND h.level = '重大') AS majorCount,
+    (SELECT count(*) FROM hazards h WHERE h.inspection_id = i.id AND h.deleted_at IS NULL AND h.status = '已销号') AS closedCount,
     ${target.columns}
   FROM inspections i
   ${target.joins}`;
@@ -36,14 +38,25 @@ function inspectionWhere(filters: InspectionFilters): SqlWhere {
   return where;
 }
 
+/** By inspection date (ties by entry), newest first unless `ascend`. */
+function inspectionOrderBy(sortOrder: SortOrder | undefined): string {
+  const direction = sortOrder === 'ascend' ? 'ASC' : 'DESC';
+  return `ORDER BY i.inspected_on ${direction}, i.id ${direction}`;
+}
+
 export function listInspections(ctx: HandlerContext, input: Parsed<'inspections.list'>) {
   const { where, params } = inspectionWhere(input);
-  const direction = input.sortOrder === 'ascend' ? 'ASC' : 'DESC';
   const items = ctx.appDb.sqlite
-    .prepare(`${inspectionSelect} WHERE ${where} ORDER BY i.inspected_on ${direction}, i.id ${direction} LIMIT @limit OFFSET @offset`)
+    .prepare(`${inspectionSelect} WHERE ${where} ${inspectionOrderBy(input.sortOrder)} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RawInspection[];
   const total = ctx.appDb.sqlite.prepare(`SELECT count(*) FROM inspections i WHERE ${where}`).pluck().get(params) as number;
   return { items, total };
+}
+
+/** Every inspection the list's filters keep, in the list's order (for the 检查记录台账's print and export). */
+export function allInspections(ctx: HandlerContext, filters: InspectionFilters, sortOrder?: SortOrder): Inspection[] {
+  const { where, params } = inspectionWhere(filters);
+  return ctx.appDb.sqlite.prepare(`${inspectionSelect} WHERE ${where} ${inspectionOrderBy(sortOrder)}`).all(params) as RawInspection[];
 }
 
 export function getInspection(ctx: HandlerContext, id: number): Inspection & { hazards: Hazard[] } {

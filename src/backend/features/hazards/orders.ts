@@ -1,5 +1,6 @@
 import type { Parsed } from '../../../shared/api';
-import type { Hazard, RectificationOrder } from '../../../shared/api/hazards';
+import type { SortOrder } from '../../../shared/api/common';
+import type { Hazard, OrderFilters, RectificationOrder } from '../../../shared/api/hazards';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/errors';
 import { escapeLike } from '../../db/like';
@@ -35,7 +36,7 @@ function orderPrefix(ctx: HandlerContext): string {
   return readSetting<string | null>(ctx, orderPrefixKey, null) || `${getOfficeSettings(ctx).townName}应急责改`;
 }
 
-function orderWhere(filters: Parsed<'orders.list'>): SqlWhere {
+function orderWhere(filters: OrderFilters): SqlWhere {
   const where = new SqlWhere('o.deleted_at IS NULL').equal('o.enterprise_id', 'enterpriseId', filters.enterpriseId).between('o.issued_on', filters.from, filters.to);
   if (filters.villageId) where.add(targetInVillageSql('o'), { villageId: filters.villageId });
   if (filters.open) where.add("EXISTS (SELECT 1 FROM hazards h WHERE h.order_id = o.id AND h.deleted_at IS NULL AND h.status <> '已销号')");
@@ -45,14 +46,25 @@ function orderWhere(filters: Parsed<'orders.list'>): SqlWhere {
   return where;
 }
 
+/** By number — year of issue, then the year's sequence — newest first unless `ascend`. */
+function orderOrderBy(sortOrder: SortOrder | undefined): string {
+  const direction = sortOrder === 'ascend' ? 'ASC' : 'DESC';
+  return `ORDER BY o.year ${direction}, o.seq ${direction}`;
+}
+
 export function listOrders(ctx: HandlerContext, input: Parsed<'orders.list'>) {
   const { where, params } = orderWhere(input);
-  const direction = input.sortOrder === 'ascend' ? 'ASC' : 'DESC';
   const items = ctx.appDb.sqlite
-    .prepare(`${orderSelect} WHERE ${where} ORDER BY o.year ${direction}, o.seq ${direction} LIMIT @limit OFFSET @offset`)
+    .prepare(`${orderSelect} WHERE ${where} ${orderOrderBy(input.sortOrder)} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RawOrder[];
   const total = ctx.appDb.sqlite.prepare(`SELECT count(*) FROM rectification_orders o WHERE ${where}`).pluck().get(params) as number;
   return { items, total };
+}
+
+/** Every order the list's filters keep, in the list's order (for the 指令书台账's print and export). */
+export function allOrders(ctx: HandlerContext, filters: OrderFilters, sortOrder?: SortOrder): RectificationOrder[] {
+  const { where, params } = orderWhere(filters);
+  return ctx.appDb.sqlite.prepare(`${orderSelect} WHERE ${where} ${orderOrderBy(sortOrder)}`).all(params) as RawOrder[];
 }
 
 export function getOrder(ctx: HandlerContext, id: number): RectificationOrder & { hazards: Hazard[] } {

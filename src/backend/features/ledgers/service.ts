@@ -3,7 +3,7 @@ import type { DrillFilters } from '../../../shared/api/drills';
 import type { EnterpriseFilters } from '../../../shared/api/enterprises';
 import type { FilingFilters } from '../../../shared/api/filings';
 import type { GridWorkerFilters } from '../../../shared/api/gridWorkers';
-import type { HazardFilters } from '../../../shared/api/hazards';
+import type { HazardFilters, InspectionFilters, OrderFilters } from '../../../shared/api/hazards';
 import type { IdleSiteFilters } from '../../../shared/api/idleSites';
 import type { PlanFilingFilters, PlanFilters, PlanRow } from '../../../shared/api/plans';
 import type { TankFilters } from '../../../shared/api/tanks';
@@ -20,7 +20,8 @@ import { allDrills } from '../drills/service';
 import { allEnterprises } from '../enterprises/service';
 import { allFilings, filingHistory, getFiling } from '../filings/service';
 import { allGridWorkers } from '../gridWorkers/service';
-import { getOrder } from '../hazards/orders';
+import { allInspections } from '../hazards/inspections';
+import { allOrders, getOrder } from '../hazards/orders';
 import { allHazards } from '../hazards/service';
 import { allIdleSites } from '../idleSites/service';
 import { allPlanFilings } from '../plans/filingDesk';
@@ -196,6 +197,29 @@ export function hazardFilterSummary(ctx: HandlerContext, filters: HazardFilters,
   return parts;
 }
 
+/** 检查类型：执法；村/社区：东山村；检查日期：2026-01-01 至 2026-06-30 — the inspection register's filters. */
+export function inspectionFilterSummary(ctx: HandlerContext, filters: InspectionFilters): string[] {
+  const parts: string[] = [];
+  if (filters.kind) parts.push(`检查类型：${filters.kind}检查`);
+  if (filters.villageId) parts.push(`村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.idleSiteId) parts.push(`四闲场所：${nameOf(ctx, idleSites, filters.idleSiteId)}`);
+  if (filters.from || filters.to) parts.push(`检查日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
+/** 村/社区：东山村；下达日期：2026-01-01 至 2026-06-30；仅隐患未全部销号 — the order register's filters. */
+export function orderFilterSummary(ctx: HandlerContext, filters: OrderFilters): string[] {
+  const parts: string[] = [];
+  if (filters.villageId) parts.push(`村/社区：${nameOf(ctx, villages, filters.villageId)}`);
+  if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
+  if (filters.from || filters.to) parts.push(`下达日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
+  if (filters.open) parts.push('仅隐患未全部销号');
+  if (filters.q) parts.push(`关键词：“${filters.q}”`);
+  return parts;
+}
+
 const collator = new Intl.Collator('zh-CN');
 
 /**
@@ -327,6 +351,18 @@ export function withLedgerPlan<T>(ctx: HandlerContext, request: LedgerRequest, u
       const sort = sortField ? { sortField, sortOrder } : { sortField: 'foundOn' as const, sortOrder: 'ascend' as const };
       const loadRows = () => allHazards(ctx, filters, sort);
       return use(plan(ctx, 'majorHazards', ledgerDefinitions.majorHazards, loadRows, request.columns, hazardFilterSummary(ctx, filters, { major: true })));
+    }
+    case 'inspections': {
+      const { filters, sortField } = request;
+      // A register reads by date: earliest first unless the list's own order was handed over.
+      const loadRows = () => allInspections(ctx, filters, sortField ? request.sortOrder : 'ascend');
+      return use(plan(ctx, 'inspections', ledgerDefinitions.inspections, loadRows, request.columns, inspectionFilterSummary(ctx, filters)));
+    }
+    case 'orders': {
+      const { filters, sortField } = request;
+      // A 文书 register reads in number order, first issued first, unless the list's own order was handed over.
+      const loadRows = () => allOrders(ctx, filters, sortField ? request.sortOrder : 'ascend');
+      return use(plan(ctx, 'orders', ledgerDefinitions.orders, loadRows, request.columns, orderFilterSummary(ctx, filters)));
     }
   }
 }

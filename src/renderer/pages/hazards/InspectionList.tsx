@@ -8,10 +8,12 @@ import type { Inspection } from '../../../shared/api/hazards';
 import { inspectionKinds } from '../../../shared/domain/hazard';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { ExportButton } from '../../components/ExportButton';
 import { useListShortcuts } from '../../components/listHooks';
 import { ChoiceFilter, VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { listPagination, tableChangeHandler } from '../../components/listTable';
+import { PrintButton } from '../../print/PrintButton';
 import { TargetName, useBackState, type BackState } from './display';
 import { hasActiveInspectionFilters, inspectionFiltersOf, readInspectionListQuery, writeInspectionListQuery, type InspectionListQuery } from './listParams';
 
@@ -78,6 +80,7 @@ export function InspectionList() {
   function update(patch: Partial<InspectionListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeInspectionListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
+  const ledgerState = { filters, sortField: query.sortField, sortOrder: query.sortOrder };
   const active = hasActiveInspectionFilters(filters);
   const columns = inspectionColumns({ linkState }).map((column) =>
     column.key === 'inspectedOn' ? { ...column, sorter: true, sortOrder: query.sortOrder ?? 'descend', sortDirections: ['ascend' as const, 'descend' as const, 'ascend' as const] } : column,
@@ -88,6 +91,8 @@ export function InspectionList() {
       <div className="page-toolbar">
         <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索检查记录" placeholder="搜索单位/检查人员/检查项目" width={300} searchRef={searchRef} />
         <span className="spacer" />
+        <PrintButton ledger="inspections" state={ledgerState} />
+        <ExportButton request={{ ledger: 'inspections', ...ledgerState }} />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={newInspection}>
             新增检查（Ctrl+N）

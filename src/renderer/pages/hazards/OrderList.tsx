@@ -7,10 +7,12 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { RectificationOrder } from '../../../shared/api/hazards';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/permissions';
+import { ExportButton } from '../../components/ExportButton';
 import { useListShortcuts } from '../../components/listHooks';
 import { VillageFilter } from '../../components/ListFilters';
 import { ListSearchBox } from '../../components/ListSearchBox';
 import { listPagination, tableChangeHandler, ToggleTag } from '../../components/listTable';
+import { PrintButton } from '../../print/PrintButton';
 import { TargetName, useBackState, type BackState } from './display';
 import { hasActiveOrderFilters, orderFiltersOf, readOrderListQuery, writeOrderListQuery, type OrderListQuery } from './listParams';
 import { OrderCreateModal } from './OrderForms';
@@ -92,6 +94,7 @@ export function OrderList() {
   function update(patch: Partial<OrderListQuery>, options: { replace?: boolean } = {}) {
     setParams(writeOrderListQuery({ ...query, page: 1, ...patch }), { replace: options.replace });
   }
+  const ledgerState = { filters, sortField: query.sortField, sortOrder: query.sortOrder };
   const active = hasActiveOrderFilters(filters);
   const columns = orderColumns({ linkState }).map((column) =>
     column.key === 'number' ? { ...column, sorter: true, sortOrder: query.sortOrder ?? 'descend', sortDirections: ['ascend' as const, 'descend' as const, 'ascend' as const] } : column,
@@ -102,6 +105,8 @@ export function OrderList() {
       <div className="page-toolbar">
         <ListSearchBox q={query.q} onSearch={(q) => update({ q }, { replace: true })} label="搜索指令书" placeholder="搜索编号/单位/执法人员" width={300} searchRef={searchRef} />
         <span className="spacer" />
+        <PrintButton ledger="orders" state={ledgerState} />
+        <ExportButton request={{ ledger: 'orders', ...ledgerState }} />
         {canWrite && (
           <Button type="primary" icon={<FileProtectOutlined />} onClick={() => setCreating(true)}>
             下达整改指令书（Ctrl+N）

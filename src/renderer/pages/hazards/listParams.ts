@@ -1,4 +1,4 @@
-import { hazardSortFields, type HazardFilters, type InspectionFilters } from '../../../shared/api/hazards';
+import { hazardSortFields, inspectionSortFields, orderSortFields, type HazardFilters, type InspectionFilters, type OrderFilters } from '../../../shared/api/hazards';
 import { industries } from '../../../shared/domain/enterprise';
 import { hazardLevels, hazardSources, hazardStatuses, inspectionKinds } from '../../../shared/domain/hazard';
 import { dateRange, listQueryCodec, oneOf, positiveInt, searchText, type ListQuery } from '../../components/listQuery';
@@ -50,8 +50,9 @@ export const hasActiveHazardFilters = hazardCodec.hasActive;
 export const lastHazardListSearchKey = 'anjian.hazards.listSearch';
 
 /** 检查记录: always by inspection date; only the direction is chosen. */
-export type InspectionListQuery = ListQuery<InspectionFilters, 'inspectedOn'>;
-const inspectionFilterKeys = ['q', 'kind', 'enterpriseId', 'idleSiteId', 'villageId', 'from', 'to'] as const satisfies readonly (keyof InspectionFilters)[];
+export type InspectionListQuery = ListQuery<InspectionFilters, (typeof inspectionSortFields)[number]>;
+/** The 检查记录 list's URL filters; also what its print view and export carry. */
+export const inspectionFilterKeys = ['q', 'kind', 'enterpriseId', 'idleSiteId', 'villageId', 'from', 'to'] as const satisfies readonly (keyof InspectionFilters)[];
 
 const inspectionCodec = listQueryCodec({
   filterKeys: inspectionFilterKeys,
@@ -63,7 +64,7 @@ const inspectionCodec = listQueryCodec({
     villageId: positiveInt(params.get('villageId')),
     ...dateRange(params),
   }),
-  sortFields: ['inspectedOn'] as const,
+  sortFields: inspectionSortFields,
   defaultOrder: 'descend',
 });
 export const readInspectionListQuery = inspectionCodec.read;
@@ -71,17 +72,10 @@ export const writeInspectionListQuery = inspectionCodec.write;
 export const inspectionFiltersOf = inspectionCodec.filtersOf;
 export const hasActiveInspectionFilters = inspectionCodec.hasActive;
 
-/** 整改指令书: by issue date, newest first unless turned round. */
-export interface OrderFilters {
-  q?: string;
-  enterpriseId?: number;
-  villageId?: number;
-  from?: string;
-  to?: string;
-  open?: boolean;
-}
-export type OrderListQuery = ListQuery<OrderFilters, 'issuedOn'>;
-const orderFilterKeys = ['q', 'enterpriseId', 'villageId', 'from', 'to', 'open'] as const satisfies readonly (keyof OrderFilters)[];
+/** 整改指令书: by issue (their number), newest first unless turned round. */
+export type OrderListQuery = ListQuery<OrderFilters, (typeof orderSortFields)[number]>;
+/** The 整改指令书 list's URL filters; also what its print view and export carry. */
+export const orderFilterKeys = ['q', 'enterpriseId', 'villageId', 'from', 'to', 'open'] as const satisfies readonly (keyof OrderFilters)[];
 
 const orderCodec = listQueryCodec({
   filterKeys: orderFilterKeys,
@@ -92,7 +86,7 @@ const orderCodec = listQueryCodec({
     ...dateRange(params),
     open: onlyTrue(params.get('open')),
   }),
-  sortFields: ['issuedOn'] as const,
+  sortFields: orderSortFields,
   defaultOrder: 'descend',
 });
 export const readOrderListQuery = orderCodec.read;

@@ -6,14 +6,14 @@ import { useNavigate } from 'react-router-dom';
 import { drillSortFields } from '../../../shared/api/drills';
 import { enterpriseSortFields } from '../../../shared/api/enterprises';
 import { filingSortFields } from '../../../shared/api/filings';
-import { hazardSortFields } from '../../../shared/api/hazards';
+import { hazardSortFields, inspectionSortFields, orderSortFields } from '../../../shared/api/hazards';
 import { idleSiteSortFields } from '../../../shared/api/idleSites';
 import { planSortFields } from '../../../shared/api/plans';
 import { tankSortFields } from '../../../shared/api/tanks';
 import { villageSortFields } from '../../../shared/api/villages';
 import { drillForms, drillScopes, planFilingStatuses, planKinds, planOwnerTypeLabels, planOwnerTypes, planStatuses } from '../../../shared/domain/emergencyPlan';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels } from '../../../shared/domain/enterprise';
-import { hazardLevels, hazardSources, hazardStatuses } from '../../../shared/domain/hazard';
+import { hazardLevels, hazardSources, hazardStatuses, inspectionKinds } from '../../../shared/domain/hazard';
 import { idleSiteDisposals, idleSiteFindings } from '../../../shared/domain/idleSite';
 import { filingStatuses, specialWorkKinds } from '../../../shared/domain/specialWork';
 import { tankCategories, tankStatuses } from '../../../shared/domain/tank';
@@ -346,6 +346,33 @@ function MajorHazardLedgerFilters(props: FilterProps) {
   return <HazardFilterFields withLevel={false} {...props} />;
 }
 
+/** The 检查记录台账's filters: kind, village and 检查日期, as on the 检查记录 list. */
+function InspectionFilterFields(props: FilterProps) {
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="单位、检查人员、检查项目" {...props} />
+      <FilterChoice name="kind" label="检查类型" placeholder="全部类型" width={120} values={inspectionKinds} {...props} />
+      <VillageSelect label="村/社区" {...props} />
+      <DateRangeFilter label="检查日期" {...props} />
+    </Space>
+  );
+}
+
+/** The 指令书台账's filters: village, 下达日期 and those whose hazards are not all closed, as on the 整改指令书 list. */
+function OrderFilterFields(props: FilterProps) {
+  const { filters, setFilter } = props;
+  return (
+    <Space wrap>
+      <KeywordInput placeholder="文书编号、单位、执法人员" {...props} />
+      <VillageSelect label="村/社区" {...props} />
+      <DateRangeFilter label="下达日期" {...props} />
+      <Checkbox checked={filters.open === 'true'} onChange={(event) => setFilter('open', event.target.checked ? 'true' : undefined)}>
+        仅隐患未全部销号
+      </Checkbox>
+    </Space>
+  );
+}
+
 const hazardSortLabels = { foundOn: '发现日期', deadline: '整改期限', number: '编号', updatedAt: '最后修改时间' };
 
 /** What the print center offers per ledger: its list page's filters and sort fields. */
@@ -403,6 +430,19 @@ const ledgerOptions: Record<LedgerId, LedgerOptions> = {
     sortFields: hazardSortFields,
     sortLabels: hazardSortLabels,
     defaultOrder: '默认按发现日期从早到晚',
+  },
+  inspections: {
+    Filters: InspectionFilterFields,
+    sortFields: inspectionSortFields,
+    sortLabels: { inspectedOn: '检查日期' },
+    defaultOrder: '默认按检查日期从早到晚',
+  },
+  orders: {
+    Filters: OrderFilterFields,
+    sortFields: orderSortFields,
+    // The orders of a year are numbered as they are issued: the number is the order of issue.
+    sortLabels: { issuedOn: '文书编号（下达先后）' },
+    defaultOrder: '默认按文书编号从小到大',
   },
 };
 
