@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localNow } from '../../api/context';
-import { makeTempDir, makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
+import { makeTempDir, makeTestBackend, migrationsDir, type TestBackend } from '../../../../tests/fixtures/backend';
 import { automountFolders, parseLsblk, parseWindowsDisks } from './drives';
 import { BackupWriter } from './format';
-import { autoBackupIfDue, backupStatus, listBackupFiles, makeBackup, readHistory, restoreBackup, verifyBackup, type MadeBackup } from './service';
+import { applyMigrations, loadMigrations } from '../../db/migrate';
+import { autoBackupIfDue, backupStatus, countRows, listBackupFiles, makeBackup, readHistory, restoreBackup, verifyBackup, type MadeBackup } from './service';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
@@ -183,31 +184,39 @@ function corrupt(file: string, change: (bytes: Buffer) => Buffer): string {
   return writeScratch(path.basename(file), change(fs.readFileSync(file)));
 }
 
-/** A well-formed backup whose database says it was written by a schema this app does not know yet. */
-function newerVersionBackup(): string {
-  const dir = makeTempDir('anjian-newer-');
-  const dbFile = path.join(dir, 'anjian.db');
-  const db = new Database(dbFile);
-  db.exec('CREATE TABLE future (id INTEGER PRIMARY KEY)');
-  db.pragma('user_version = 999');
+/** Wraps a database file into a well-formed, unsealed backup (as an app of that schema would have written it). */
+function wrapAsBackup(dbFile: string, appVersion: string): string {
+  const db = new Database(dbFile, { readonly: true });
+  const counts = countRows(db);
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   db.close();
   const bytes = fs.readFileSync(dbFile);
-  const file = path.join(dir, 'newer.ajbak');
+  const file = path.join(path.dirname(dbFile), `${appVersion}.ajbak`);
   const fd = fs.openSync(file, 'w');
   const writer = new BackupWriter(fd);
   writer.beginMember('anjian.db', bytes.length);
   writer.write(bytes);
   writer.finish({
     format: 1,
-    appVersion: '9.0.0',
-    schemaVersion: 999,
-    createdAt: '2027-01-01T00:00:00.000Z',
+    appVersion,
+    schemaVersion,
+    createdAt: '2026-01-01T00:00:00.000Z',
     orgName: '示例镇应急管理办公室',
-    counts: { future: 0 },
+    counts,
     members: [{ name: 'anjian.db', size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') }],
   });
   fs.closeSync(fd);
   return file;
+}
+
+/** A well-formed backup whose database says it was written by a schema this app does not know yet. */
+function newerVersionBackup(): string {
+  const dbFile = path.join(makeTempDir('anjian-newer-'), 'anjian.db');
+  const db = new Database(dbFile);
+  db.exec('CREATE TABLE future (id INTEGER PRIMARY KEY)');
+  db.pragma('user_version = 999');
+  db.close();
+  return wrapAsBackup(dbFile, '9.0.0');
 }
 
 /** Runs tests/fixtures/backupChild.ts, which kills itself at `step`. */
@@ -215,6 +224,32 @@ function killedAt(mode: 'backup' | 'restore', dataDir: string, target: string, s
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/backupChild.ts', mode, dataDir, target, step], { cwd: repoRoot, encoding: 'utf8' });
   expect(result.signal, result.stderr).toBe('SIGKILL');
 }
+
+describe('a backup from an older version', () => {
+  it('is described as needing an upgrade and is migrated when restored', async () => {
+    // The database as the release before the hazard search index (nine migrations) wrote it, with one village.
+    const dbFile = path.join(makeTempDir('anjian-older-'), 'anjian.db');
+    const db = new Database(dbFile);
+    const plan = loadMigrations(migrationsDir);
+    applyMigrations(db, { migrations: plan.migrations.slice(0, 9), schemaVersion: 9 });
+    db.prepare("INSERT INTO villages (name, kind, created_at, updated_at) VALUES ('旧版村', '村', '2026-01-01', '2026-01-01')").run();
+    db.close();
+    const file = wrapAsBackup(dbFile, '0.0.9');
+    const target = await makeTestBackend();
+    try {
+      const summary = await target.call('backup.inspect', { path: file });
+      expect(summary).toMatchObject({ schemaVersion: 9, appVersion: '0.0.9', needsMigration: true, encrypted: false });
+      await restoreBackup({ ...target.ctx, user: null, sessionToken: null }, file, undefined);
+      const sqlite = target.ctx.appDb.sqlite;
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(plan.schemaVersion);
+      expect(sqlite.prepare('SELECT name FROM villages').pluck().all()).toEqual(['旧版村']);
+      // The migrations after it ran: the pair index of hazard search (0010) exists and is used.
+      expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'hazards_search'").pluck().get()).toBe(1);
+    } finally {
+      target.dispose();
+    }
+  });
+});
 
 describe('killed mid-way', () => {
   it('a backup killed before it is verified leaves no file counted as a backup, and what it left does not verify', async () => {

@@ -126,7 +126,8 @@ function countedTables(sqlite: Database.Database): string[] {
     .map((row) => row.name);
 }
 
-function countRows(sqlite: Database.Database): Record<string, number> {
+/** Rows per app table, as a manifest records them (exported for tests that build backups by hand). */
+export function countRows(sqlite: Database.Database): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const table of countedTables(sqlite)) counts[table] = sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
   return counts;
