@@ -22,6 +22,12 @@ export function storeFile(ctx: Pick<HandlerContext, 'dataDir'>, bytes: Buffer): 
   const target = storedFilePath(ctx, sha256);
   if (fs.existsSync(target)) return sha256;
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  writeFileAtomically(target, bytes);
+  return sha256;
+}
+
+/** Writes `bytes` to a temporary name beside `target`, flushes them, then renames: `target` is whole or absent. */
+export function writeFileAtomically(target: string, bytes: Buffer): void {
   const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {
@@ -31,7 +37,6 @@ export function storeFile(ctx: Pick<HandlerContext, 'dataDir'>, bytes: Buffer): 
     fs.closeSync(fd);
   }
   fs.renameSync(temp, target);
-  return sha256;
 }
 
 export function readStoredFile(ctx: Pick<HandlerContext, 'dataDir'>, sha256: string): Buffer {

@@ -16,7 +16,7 @@ import { localNow, nowIso, type HandlerContext, type RequestContext } from '../.
 import { conflict, invalid } from '../../api/errors';
 import { openDb } from '../../db/open';
 import { perConnection } from '../../db/perConnection';
-import { attachmentsDir } from '../attachments/store';
+import { attachmentsDir, writeFileAtomically } from '../attachments/store';
 import { startJob, yieldToEventLoop, type JobControl } from '../jobs/service';
 import { getOfficeSettings, readSetting, writeSetting } from '../settings/service';
 import { BackupReader, BackupWriter, damaged, type BackupManifest, type ManifestMember } from './format';
@@ -59,18 +59,6 @@ function appendHistory(ctx: Pick<HandlerContext, 'dataDir'>, entry: BackupHistor
   const entries = [...readHistory(ctx), entry].slice(-500);
   fs.mkdirSync(localBackupDir(ctx), { recursive: true });
   writeFileAtomically(historyFile(ctx), Buffer.from(JSON.stringify(entries, null, 1), 'utf8'));
-}
-
-function writeFileAtomically(file: string, bytes: Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
 }
 
 /** Makes a rename durable (the directory entry), where the system allows opening a directory. */
