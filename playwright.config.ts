@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/fixtures/chromium';
 
+// The app runs in the office's zone (the web host is started with TZ=Asia/Shanghai, as is the browser): the tests
+// compute “today” there too, or between 16:00 and 24:00 UTC they would expect yesterday.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
