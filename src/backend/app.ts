@@ -22,6 +22,7 @@ import { idleSiteHandlers } from './features/idleSites/handlers';
 import { importHandlers } from './features/imports/handlers';
 import { jobHandlers } from './features/jobs/handlers';
 import { ledgerHandlers } from './features/ledgers/handlers';
+import { mapHandlers } from './features/maps/handlers';
 import { settingsHandlers } from './features/settings/handlers';
 import { systemHandlers } from './features/system/handlers';
 import { tankHandlers } from './features/tanks/handlers';
@@ -52,6 +53,7 @@ export const handlerGroups: HandlerGroup[] = [
   drillHandlers,
   hazardHandlers,
   backupHandlers,
+  mapHandlers,
 ];
 
 export interface BackendOptions {

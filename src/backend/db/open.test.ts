@@ -103,6 +103,14 @@ describe('openDb', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('ships migrations whose journal times only grow', () => {
+    // applyMigrations skips every migration not newer than the last one applied, so a migration whose `when`
+    // is not after its predecessor's (drizzle-kit stamps the wall clock; 0010 was stamped ahead) would never
+    // reach an existing database.
+    const times = loadMigrations(migrationsDir).migrations.map((migration) => migration.folderMillis);
+    expect(times.every((time, i) => i === 0 || time > times[i - 1])).toBe(true);
+  });
+
   it('upgrades a database written by an older build (fewer migrations), keeping its rows', () => {
     const dataDir = tempDir();
     const olderDir = tempDir();

@@ -3,7 +3,7 @@ import { method } from './contract';
 import { idSchema, pageOf, pagingInput } from './common';
 
 /** Entities whose changes the audit trail records. */
-export const auditEntities = ['village', 'enterprise', 'gridWorker', 'user', 'settings', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill', 'inspection', 'hazard', 'order'] as const;
+export const auditEntities = ['village', 'enterprise', 'gridWorker', 'user', 'settings', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill', 'inspection', 'hazard', 'order', 'boundarySet'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 export const auditEntityLabels: Record<AuditEntity, string> = {
   village: '村/社区',
@@ -22,6 +22,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   inspection: '检查记录',
   hazard: '隐患',
   order: '整改指令书',
+  boundarySet: '村界数据',
 };
 
 export const auditActions = ['create', 'update', 'delete', 'restore', 'purge'] as const;

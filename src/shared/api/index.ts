@@ -15,6 +15,7 @@ import { idleSitesApi } from './idleSites';
 import { importsApi } from './imports';
 import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
+import { mapsApi } from './maps';
 import { plansApi } from './plans';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
@@ -50,6 +51,7 @@ export const apiContract = {
   ...drillsApi,
   ...hazardsApi,
   ...backupApi,
+  ...mapsApi,
 };
 
 export type ApiContract = typeof apiContract;

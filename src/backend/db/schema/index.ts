@@ -12,3 +12,4 @@ export * from './filings';
 export * from './sequences';
 export * from './plans';
 export * from './hazards';
+export * from './boundaries';

@@ -41,6 +41,7 @@ const entityLabels: Partial<Record<AuditEntity, Record<string, string>>> = {
   gridWorker: { name: '姓名', kind: '类别' },
   idleSite: idleSiteFieldLabels as Record<string, string>,
   tank: tankFieldLabels,
+  boundarySet: { name: '边界名称', sourceDatum: '坐标系', nameProperty: '名称属性', featureCount: '要素数', matchedCount: '已匹配要素', isCurrent: '当前使用' },
   user: { username: '用户名', displayName: '姓名', role: '角色', disabled: '状态', password: '密码', lockedUntil: '锁定' },
 };
 
