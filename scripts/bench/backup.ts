@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../../src/backend/app';
 import { storeFile } from '../../src/backend/features/attachments/store';
-import { formatBytes, makeBackup, restoreBackup } from '../../src/backend/features/backup/service';
+import { makeBackup, restoreBackup } from '../../src/backend/features/backup/service';
+import { formatFileSize } from '../../src/shared/domain/fileSize';
 import { makeTempDir } from '../../tests/fixtures/backend';
 import type { BenchContext } from '../bench';
 import { sampleInterleaved, summarize, type BenchRow } from './harness';
@@ -44,7 +45,7 @@ export async function backupBench({ largeDataDir, resourcesDir }: BenchContext):
       ...fs.readdirSync(attachmentsRoot).flatMap((prefix) => fs.readdirSync(path.join(attachmentsRoot, prefix)).map((name) => path.join(attachmentsRoot, prefix, name))),
     ];
     const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
-    const label = `${formatBytes(bytes)}: database + ${attachmentCount} attachments`;
+    const label = `${formatFileSize(bytes)}: database + ${attachmentCount} attachments`;
     const runs = 3;
     const rows: BenchRow[] = [];
     let made = '';

@@ -28,10 +28,4 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-/** "3.2 MB", "850.5 KB", "312 B", "14.6 GB": a file (or free disk space) size as staff read it. */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
-}
+export { formatFileSize } from '../../shared/domain/fileSize';

@@ -12,6 +12,7 @@ import {
   type BackupSummary,
   type BackupTarget,
 } from '../../../shared/api/backup';
+import { formatFileSize } from '../../../shared/domain/fileSize';
 import { localNow, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
 import { conflict, invalid } from '../../api/errors';
 import { openDb } from '../../db/open';
@@ -234,7 +235,7 @@ export async function makeBackup(
   const { freeBytes } = diskSpace(folder);
   // Room for the file with its headers; the WAL may add a little to the database, hence the margin.
   if (freeBytes !== null && freeBytes < expected * 1.05 + 1024 * 1024) {
-    throw invalid(`备份位置空间不足：需要约 ${formatBytes(expected)}，可用 ${formatBytes(freeBytes)}`, 'folder');
+    throw invalid(`备份位置空间不足：需要约 ${formatFileSize(expected)}，可用 ${formatFileSize(freeBytes)}`, 'folder');
   }
 
   const snapshot = await databaseSnapshot(ctx, path.join(localBackupDir(ctx), 'tmp'));
@@ -308,12 +309,6 @@ function uniquePath(candidate: string): string {
     const next = `${base}-${index}${extension}`;
     if (!fs.existsSync(next)) return next;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Where a verification writes what it read: the database copy (always, to check it) and attachments (restore). */
@@ -590,7 +585,7 @@ export function startBackup(ctx: RequestContext, input: { folder: string; passwo
         const made = await makeBackup(ctx, { folder: input.folder, password: input.password, control });
         const kind: BackupKind = input.removable ? 'removable' : 'manual';
         appendHistory(ctx, { at: nowIso(ctx), kind, path: made.path, sizeBytes: made.sizeBytes, encrypted: !!input.password });
-        control.conclude(`已备份到 ${made.path}（${formatBytes(made.sizeBytes)}），已读回校验无误。`);
+        control.conclude(`已备份到 ${made.path}（${formatFileSize(made.sizeBytes)}），已读回校验无误。`);
       } finally {
         release();
       }

@@ -18,7 +18,7 @@ import { checkFiling, type FilingFinding, type FilingRuleCode } from '../../../s
 import { localNow, type HandlerContext } from '../../api/context';
 import { holidayCalendar } from '../holidays/service';
 import { brand, mobilePhone, personName } from './names';
-import { intBetween, pick, seededRandom } from './random';
+import { intBetween, pick, seededRandom, weightedSampler } from './random';
 import type { DemoScale } from './service';
 
 /**
@@ -362,7 +362,7 @@ const kindProfiles: readonly KindProfile[] = [
 const generalPlaces = new Map(kindProfiles.map((profile) => [profile, profile.places.filter((place) => place[2] !== 'chemical')]));
 /** An empty list shared by the filings without tanks (and the overlapping hot works, which the demo avoids). */
 const none: never[] = [];
-const pickKind = sampler(kindProfiles, (profile) => profile.weight)!;
+const pickKind = weightedSampler(kindProfiles, (profile) => profile.weight)!;
 
 const reviewRemarks = ['材料齐全，同意安排现场核查', '施工方案、资质及应急措施审核通过', '材料审核通过，待现场核查'];
 const sitePassedRemarks = ['现场安全措施落实到位，同意作业', '警戒区设置到位，监护人在岗，同意作业', '现场核查合格，同意作业'];
@@ -494,28 +494,6 @@ function wallTime(minutes: number): string {
   return `${dateOfDay(Math.floor(minutes / 1440))} ${clockTimes[minutes % 1440]}`;
 }
 
-/** A weighted sampler over many items: cumulative weights and a binary search (50,000 enterprises, 50,000 draws). */
-function sampler<T>(items: readonly T[], weightOf: (item: T) => number): ((random: () => number) => T) | null {
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const item of items) {
-    total += weightOf(item);
-    cumulative.push(total);
-  }
-  if (items.length === 0 || total <= 0) return null;
-  return (random) => {
-    const target = random() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle] > target) high = middle;
-      else low = middle + 1;
-    }
-    return items[low];
-  };
-}
-
 /** A fictional 居民身份证号 of the town (4419…) with a valid check digit: 特种作业操作证 are numbered T + it. */
 function idNumber(random: () => number): string {
   // 441900 YYYYMMDD NNN as digits, so the check sum needs no parsing.
@@ -563,8 +541,8 @@ export function insertFilings(ctx: HandlerContext, scale: DemoScale): number {
     (industryWeights[enterprise.industry] ?? 0.2) *
     (enterprise.status === '停产' ? suspendedFactor : 1) *
     Math.sqrt(Math.min(2000, Math.max(5, enterprise.employees ?? 5)));
-  const anyEnterprise = sampler(enterprises, weightOf);
-  const chemicalEnterprise = sampler(
+  const anyEnterprise = weightedSampler(enterprises, weightOf);
+  const chemicalEnterprise = weightedSampler(
     enterprises.filter((enterprise) => enterprise.bound),
     weightOf,
   );

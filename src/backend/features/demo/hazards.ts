@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Industry, RiskLevel } from '../../../shared/domain/enterprise';
+import { demoUnitGroup, type DemoUnitGroup } from './industries';
 import type { HazardSource, HazardStatus, InspectionKind } from '../../../shared/domain/hazard';
 import { isWorkingDay, type HolidayCalendar } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext } from '../../api/context';
 import { orderNumberOf, orderPrefixKey } from '../hazards/orders';
 import { holidayCalendar } from '../holidays/service';
 import { getOfficeSettings, readSetting } from '../settings/service';
-import { intBetween, pick, seededRandom, weightedPick } from './random';
+import { intBetween, pick, seededRandom, weightedPick, weightedSampler } from './random';
 import type { DemoScale } from './service';
 
 /**
@@ -297,7 +298,7 @@ interface Profile {
 }
 
 const tradeItems = ['安全生产责任制落实', '安全教育培训', '隐患排查治理', '消防设施器材', '电气线路', '机械设备防护', '特种作业人员持证', '劳动防护用品'];
-const profiles: Record<string, Profile> = {
+const profiles: Record<DemoUnitGroup, Profile> = {
   chemical: {
     groups: [['chemical', 5], ['common', 4], ['confined', 1]],
     major: ['chemical'],
@@ -314,38 +315,6 @@ const profiles: Record<string, Profile> = {
   transport: { groups: [['transport', 5], ['common', 4]], major: ['trade'], items: ['车辆技术状况', '驾驶员管理', '动态监控', '停车场消防'] },
   crowded: { groups: [['crowded', 5], ['common', 5]], major: ['crowded'], items: ['消防安全', '疏散通道', '燃气使用', '电梯等特种设备', '电气线路'] },
 };
-
-function profileOf(industry: Industry, name: string): Profile {
-  switch (industry) {
-    case '危化经营(带储存)':
-      return name.endsWith('加油站') ? profiles.gasStation : profiles.chemical;
-    case '危化生产':
-    case '化工':
-    case '医药':
-      return profiles.chemical;
-    case '燃气':
-      return profiles.gas;
-    case '烟花爆竹':
-      return profiles.fireworks;
-    case '矿山':
-      return profiles.mine;
-    case '工贸-冶金':
-    case '工贸-有色':
-      return profiles.metallurgy;
-    case '工贸-机械':
-    case '工贸-轻工':
-    case '工贸-纺织':
-      return profiles.dusty;
-    case '建筑施工':
-      return profiles.construction;
-    case '交通运输':
-      return profiles.transport;
-    case '其他':
-      return profiles.crowded;
-    default:
-      return profiles.trade;
-  }
-}
 
 const idleProfile: Profile = { groups: [['idle', 1]], major: [], items: ['场所用途', '用电安全', '可燃物堆放', '危险化学品非法储存', '违规住人', '建筑结构安全'] };
 
@@ -472,27 +441,6 @@ function binomial(random: () => number, n: number, p: number): number {
   let count = 0;
   for (let i = 0; i < n; i += 1) if (random() < p) count += 1;
   return count;
-}
-
-/** Picks from `weights` (cumulative) by binary search: draws of working days over a year are many. */
-function cumulativeSampler(weights: readonly number[]): (random: () => number) => number {
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const weight of weights) {
-    total += weight;
-    cumulative.push(total);
-  }
-  return (random) => {
-    const target = random() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle] > target) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  };
 }
 
 /**
@@ -635,7 +583,7 @@ function loadTargets(sqlite: Database.Database, days: DayBook): { enterprises: T
     return {
       enterpriseId: row.id,
       idleSiteId: null,
-      profile: profileOf(row.industry, row.name),
+      profile: profiles[demoUnitGroup(row.industry, row.name)],
       weight: riskWeight[row.risk ?? 'blue'] * (row.keySupervised ? 1.8 : 1) * (industryWeight[row.industry] ?? 1) * (row.status === '停产' ? 0.33 : 1),
       presence: row.status === '停产' ? 0.33 : 1,
       findFactor,
@@ -696,8 +644,12 @@ function planVisits(
     offsets.push(offset);
     dayWeights.push(month === 6 ? 1.5 : month === 1 || month === 9 || month === 12 ? 1.2 : month === 2 ? 0.8 : 1);
   }
-  const dayIndex = cumulativeSampler(dayWeights);
-  const drawDay = () => offsets[dayIndex(random)];
+  // Working days of a year are drawn many times: a cumulative sampler, not a linear weighted pick.
+  const daySampler = weightedSampler(
+    offsets.map((offset, index) => ({ offset, weight: dayWeights[index] })),
+    (day) => day.weight,
+  )!;
+  const drawDay = () => daySampler(random).offset;
 
   const visits: Visit[] = [];
   const equivalent = enterprises.reduce((sum, target) => sum + target.presence, 0);
@@ -719,11 +671,11 @@ function planVisits(
     visits.push({ target, day, kind, source: '检查' });
   }
   // Hazards the enterprises report themselves (each a visit-less row of one hazard), and tip-offs.
-  const enterpriseSampler = cumulativeSampler(enterprises.map((target) => target.weight));
+  const enterpriseSampler = weightedSampler(enterprises, (target) => target.weight);
   const foundAtVisits = visits.length * 4.4;
   for (const [source, share] of [['自查', selfReportedShare], ['举报', tipOffShare]] as const) {
     const count = Math.round(foundAtVisits * share);
-    for (let i = 0; i < count && enterprises.length > 0; i += 1) visits.push({ target: enterprises[enterpriseSampler(random)], day: drawDay(), kind: null, source });
+    for (let i = 0; i < count && enterpriseSampler; i += 1) visits.push({ target: enterpriseSampler(random), day: drawDay(), kind: null, source });
   }
   // Stable: same-day visits keep the order they were drawn in.
   return visits.map((visit, index) => ({ visit, index })).sort((a, b) => a.visit.day - b.visit.day || a.index - b.index).map(({ visit }) => visit);

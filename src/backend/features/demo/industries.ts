@@ -214,3 +214,38 @@ export const industryProfiles: readonly IndustryProfile[] = [
     ],
   },
 ];
+
+/** What a demo unit faces, by industry (a 加油站 apart from other 危化经营): one grouping for its plans and its hazards. */
+export type DemoUnitGroup = 'gasStation' | 'chemical' | 'gas' | 'fireworks' | 'mine' | 'metallurgy' | 'dusty' | 'construction' | 'transport' | 'crowded' | 'trade';
+
+export function demoUnitGroup(industry: Industry, name: string): DemoUnitGroup {
+  switch (industry) {
+    case '危化经营(带储存)':
+      return name.endsWith('加油站') ? 'gasStation' : 'chemical';
+    case '危化生产':
+    case '化工':
+    case '医药':
+      return 'chemical';
+    case '燃气':
+      return 'gas';
+    case '烟花爆竹':
+      return 'fireworks';
+    case '矿山':
+      return 'mine';
+    case '工贸-冶金':
+    case '工贸-有色':
+      return 'metallurgy';
+    case '工贸-机械':
+    case '工贸-轻工':
+    case '工贸-纺织':
+      return 'dusty';
+    case '建筑施工':
+      return 'construction';
+    case '交通运输':
+      return 'transport';
+    case '其他':
+      return 'crowded';
+    default:
+      return 'trade';
+  }
+}

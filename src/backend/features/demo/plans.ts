@@ -19,6 +19,7 @@ import {
   type RevisionTrigger,
 } from '../../../shared/domain/emergencyPlan';
 import type { Industry } from '../../../shared/domain/enterprise';
+import { demoUnitGroup } from './industries';
 import { isWorkingDay, type HolidayCalendar } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext } from '../../api/context';
 import { holidayCalendar } from '../holidays/service';
@@ -214,29 +215,9 @@ const planSets = {
 } satisfies Record<string, PlanSet>;
 
 function planSetOf(industry: Industry, name: string): PlanSet {
-  switch (industry) {
-    case '危化经营(带储存)':
-      return name.endsWith('加油站') ? planSets.gasStation : planSets.chemical;
-    case '危化生产':
-    case '化工':
-    case '医药':
-      return planSets.chemical;
-    case '燃气':
-      return planSets.gas;
-    case '烟花爆竹':
-      return planSets.fireworks;
-    case '矿山':
-      return planSets.mine;
-    case '工贸-冶金':
-    case '工贸-有色':
-      return planSets.metallurgy;
-    case '建筑施工':
-      return planSets.construction;
-    case '其他':
-      return planSets.crowded;
-    default:
-      return planSets.trade;
-  }
+  const group = demoUnitGroup(industry, name);
+  // Dusty workshops and transport firms keep the general 工贸 plans.
+  return group === 'dusty' || group === 'transport' ? planSets.trade : planSets[group];
 }
 
 /** Why a revision was made (第三十六条), with the note an enterprise would write. */

@@ -30,6 +30,28 @@ export function weightedPick<T>(random: () => number, items: readonly T[], weigh
   return items[items.length - 1];
 }
 
+/** A weighted sampler over many items: cumulative weights and a binary search (50,000 enterprises, 50,000 draws). */
+export function weightedSampler<T>(items: readonly T[], weightOf: (item: T) => number): ((random: () => number) => T) | null {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const item of items) {
+    total += weightOf(item);
+    cumulative.push(total);
+  }
+  if (items.length === 0 || total <= 0) return null;
+  return (random) => {
+    const target = random() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle] > target) high = middle;
+      else low = middle + 1;
+    }
+    return items[low];
+  };
+}
+
 /** A standard normal deviate (Box–Muller), for log-normal quantities such as head counts. */
 export function normal(random: () => number): number {
   const u = 1 - random(); // (0, 1]: log(0) would be -Infinity
