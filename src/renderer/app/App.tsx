@@ -7,6 +7,7 @@ import { LoginPage } from '../pages/login/LoginPage';
 import { SetupPage } from '../pages/setup/SetupPage';
 import { FilingSheetView } from '../print/FilingSheetView';
 import { MajorHazardNoticeView } from '../print/MajorHazardNoticeView';
+import { MapPrintView } from '../print/MapPrintView';
 import { OrderSheetView } from '../print/OrderSheetView';
 import { PrintView } from '../print/PrintView';
 import { AppLayout } from './AppLayout';
@@ -51,6 +52,7 @@ export function App() {
         <Route path="/print/order-review/:id" element={<OrderSheetView review />} />
         {/* A static segment outranks `:ledger` whatever the order. */}
         <Route path="/print/major-hazard-notice" element={<MajorHazardNoticeView />} />
+        <Route path="/print/map" element={<MapPrintView />} />
         <Route path="/print/:ledger" element={<PrintView />} />
         <Route path="*" element={<Result status="404" title="没有这个打印页面" />} />
       </Routes>

@@ -8,6 +8,7 @@ import {
   EnvironmentOutlined,
   ExperimentOutlined,
   FireOutlined,
+  GlobalOutlined,
   FileProtectOutlined,
   HomeOutlined,
   PrinterOutlined,
@@ -25,6 +26,7 @@ import { FilingsPage } from '../pages/filings/FilingsPage';
 import { GridWorkersPage } from '../pages/gridWorkers/GridWorkersPage';
 import { HazardsPage } from '../pages/hazards/HazardsPage';
 import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
+import { MapsPage } from '../pages/maps/MapsPage';
 import { PlansPage } from '../pages/plans/PlansPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -52,6 +54,7 @@ export const appModules: AppModule[] = [
   { path: '/hazards', label: '隐患排查治理', icon: <AlertOutlined />, element: <HazardsPage /> },
   { path: '/tanks', label: '储罐', icon: <DatabaseOutlined />, element: <TanksPage /> },
   { path: '/idle-sites', label: '四闲场所', icon: <HomeOutlined />, element: <IdleSitesPage /> },
+  { path: '/maps', label: '地图', icon: <GlobalOutlined />, element: <MapsPage /> },
   { path: '/villages', label: '村/社区', icon: <EnvironmentOutlined />, element: <VillagesPage /> },
   { path: '/grid-workers', label: '网格员', icon: <TeamOutlined />, element: <GridWorkersPage /> },
   { path: '/chemicals', label: '化学品目录', icon: <ExperimentOutlined />, element: <ChemicalsPage /> },

@@ -9,10 +9,12 @@ export interface PrintableDocument {
   route: string;
   fileName: string;
   hint: string;
+  /** A4 landscape (a map); portrait otherwise. */
+  landscape?: boolean;
 }
 
 /**
- * 返回 / 打印 / 保存为PDF above a single document (A4 portrait), as the 报备审核表 has them: Electron prints from a
+ * 返回 / 打印 / 保存为PDF above a single document (A4 portrait, or landscape when it says so), as the 报备审核表 has them: Electron prints from a
  * hidden window, a browser calls window.print(). `fallback` is where 返回 goes when no page of ours is behind.
  */
 export function DocumentToolbar({ document, fallback }: { document?: PrintableDocument; fallback: string }) {
@@ -28,11 +30,11 @@ export function DocumentToolbar({ document, fallback }: { document?: PrintableDo
 
   function print() {
     if (!window.api) window.print();
-    else if (document) void shell.print({ route: document.route });
+    else if (document) void shell.print({ route: document.route, landscape: document.landscape });
   }
 
   function savePdf() {
-    if (document) void shell.savePdf({ route: document.route, defaultFileName: document.fileName });
+    if (document) void shell.savePdf({ route: document.route, landscape: document.landscape, defaultFileName: document.fileName });
   }
 
   return (
@@ -52,7 +54,7 @@ export function DocumentToolbar({ document, fallback }: { document?: PrintableDo
       </Space>
       {document && (
         <span className="print-toolbar-hint">
-          {document.hint} · A4 纵向{window.api ? '' : ' · 打印对话框中可选择“另存为 PDF”'}
+          {document.hint} · A4 {document.landscape ? '横向' : '纵向'}{window.api ? '' : ' · 打印对话框中可选择“另存为 PDF”'}
         </span>
       )}
     </div>

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { datums } from '../domain/geo/datum';
 import { method } from './contract';
-import { idInput, idSchema, okOutput, requiredText, timestampSchema } from './common';
+import { riskLevels } from '../domain/enterprise';
+import { hazardLevels } from '../domain/hazard';
+import { tankCategories } from '../domain/tank';
+import { dateSchema, idInput, idSchema, okOutput, requiredText, timestampSchema } from './common';
 
 /**
  * Boundary sets for the offline map (村界). A boundary file is previewed (validated, converted from the stated
@@ -114,6 +117,65 @@ export const currentBoundarySchema = z.discriminatedUnion('source', [
 ]);
 export type CurrentBoundary = z.infer<typeof currentBoundarySchema>;
 
+const lng = z.number();
+const lat = z.number();
+
+/**
+ * The map's point layers. Rows are tuples rather than objects so 50,000 enterprises stay a few MB on the wire;
+ * every layer carries only records with a location (a tank or a work without its own takes its owner's).
+ * `unlocated` counts what could not be drawn, so the page can say so.
+ */
+export const mapLayersSchema = z.object({
+  /** [id, lng, lat, name, villageId, industry, riskLevel, keySupervised, status] */
+  enterprises: z.array(z.tuple([z.number().int(), lng, lat, z.string(), z.number().int(), z.string(), z.enum(riskLevels), z.boolean(), z.string()])),
+  /** [id, lng, lat, code, category, status, ownerName, villageId] */
+  tanks: z.array(z.tuple([z.number().int(), lng, lat, z.string(), z.enum(tankCategories), z.string(), z.string(), z.number().int()])),
+  /** [id, lng, lat, name, villageId, finding, disposal] */
+  idleSites: z.array(z.tuple([z.number().int(), lng, lat, z.string(), z.number().int(), z.string(), z.string()])),
+  /** Today's special works (planned or running today, or flagged): [filingId, lng, lat, number, kind, enterpriseName, status, flagged, villageId] */
+  works: z.array(z.tuple([z.number().int(), lng, lat, z.string(), z.string(), z.string(), z.string(), z.boolean(), z.number().int()])),
+  /** Open hazards (not 已销号): [id, lng, lat, number, level, status, overdue, targetName, villageId, description] */
+  hazards: z.array(
+    z.tuple([z.number().int(), lng, lat, z.string(), z.enum(hazardLevels), z.string(), z.boolean(), z.string(), z.number().int(), z.string()]),
+  ),
+  unlocated: z.object({ enterprises: z.number().int(), tanks: z.number().int(), idleSites: z.number().int(), works: z.number().int(), hazards: z.number().int() }),
+  /** The day "today" was taken as (YYYY-MM-DD). */
+  today: z.string(),
+});
+export type MapLayers = z.infer<typeof mapLayersSchema>;
+
+/** One village's counts, score and level for 安全风险空间分布图. */
+export const villageRiskRowSchema = z.object({
+  villageId: z.number().int(),
+  villageName: z.string(),
+  redEnterprises: z.number().int(),
+  orangeEnterprises: z.number().int(),
+  yellowEnterprises: z.number().int(),
+  blueEnterprises: z.number().int(),
+  openMajorHazards: z.number().int(),
+  openGeneralHazards: z.number().int(),
+  tanksInUse: z.number().int(),
+  score: z.number(),
+  level: z.enum(riskLevels),
+  /** Whether the current boundary has a polygon for it (a village without one is in the table only). */
+  onMap: z.boolean(),
+});
+export type VillageRiskRow = z.infer<typeof villageRiskRowSchema>;
+
+/** A located record whose point is outside every village polygon, or inside another village than its own. */
+export const misplacedRecordSchema = z.object({
+  kind: z.enum(['enterprise', 'idleSite', 'tank']),
+  id: z.number().int(),
+  name: z.string(),
+  villageName: z.string(),
+  longitude: lng,
+  latitude: lat,
+  problem: z.enum(['outside', 'otherVillage']),
+  /** For `otherVillage`: the village whose polygon holds the point. */
+  foundInVillageName: z.string().nullable(),
+});
+export type MisplacedRecord = z.infer<typeof misplacedRecordSchema>;
+
 export const mapsApi = {
   /** Validates a boundary file and matches it to villages; stores nothing. */
   'maps.previewBoundary': method(
@@ -147,4 +209,13 @@ export const mapsApi = {
   /** Soft delete; the current set cannot be deleted. */
   'maps.deleteBoundarySet': method(idInput, okOutput, 'admin'),
   'maps.currentBoundary': method(z.object({}), currentBoundarySchema, 'read'),
+  /** Every point layer at once; the page filters them itself (village, industry, risk, status). */
+  'maps.layers': method(z.object({ date: dateSchema('日期').optional() }), mapLayersSchema, 'read'),
+  /** Per live village, ordered by score (highest first); `highest` is the town's top score. */
+  'maps.villageRisk': method(z.object({}), z.object({ rows: z.array(villageRiskRowSchema), highest: z.number() }), 'read'),
+  /**
+   * Located enterprises, idle sites and tanks (with their own coordinates) that fall outside every polygon of
+   * the current boundary, or in another village's polygon than their 所属村. Empty when there is no boundary.
+   */
+  'maps.misplacedRecords': method(z.object({}), z.object({ rows: z.array(misplacedRecordSchema), checked: z.number().int() }), 'read'),
 };

@@ -1,4 +1,5 @@
 import { defineHandlers } from '../../api/registry';
+import { mapLayers, misplacedRecords, villageRisk } from './layers';
 import { currentBoundary, deleteBoundarySet, listBoundarySets, previewBoundary, saveBoundarySet, setCurrentBoundarySet } from './service';
 
 export const mapHandlers = defineHandlers({
@@ -11,4 +12,7 @@ export const mapHandlers = defineHandlers({
     return { ok: true as const };
   },
   'maps.currentBoundary': (_input, ctx) => currentBoundary(ctx),
+  'maps.layers': (input, ctx) => mapLayers(ctx, input),
+  'maps.villageRisk': (_input, ctx) => villageRisk(ctx),
+  'maps.misplacedRecords': (_input, ctx) => misplacedRecords(ctx),
 });

@@ -13,6 +13,7 @@ import { normalizeUscc } from '../../../shared/domain/uscc';
 import { callApi } from '../../api/client';
 import { GridWorkerField, VillageField } from '../../components/PlaceFields';
 import { EntityFormModal } from '../../components/EntityFormModal';
+import { LocationPicker } from '../../components/map/LocationPicker';
 import { RiskTag } from './display';
 import './enterprises.css';
 
@@ -214,6 +215,9 @@ function EnterpriseFormFields({ form, current }: { form: FormInstance<Enterprise
           <Form.Item label="纬度" name="latitude">
             <InputNumber precision={6} step={0.000001} style={{ width: '100%' }} placeholder="如 22.815230" />
           </Form.Item>
+        </Col>
+        <Col xs={24} md={{ span: 12, offset: 12 }}>
+          <LocationPicker form={form} />
         </Col>
       </Row>
       <Row gutter={16}>

@@ -7,6 +7,7 @@ import { callApi } from '../../api/client';
 import { GridWorkerField, VillageField } from '../../components/PlaceFields';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { dateItemProps, isFutureDay, todayText } from '../../components/DateInputs';
+import { LocationPicker } from '../../components/map/LocationPicker';
 import { DisposalTag, FindingTag } from './display';
 
 /** The keys `idleSites.create`/`update` take; the edited record also carries ids, names, counts and timestamps. */
@@ -147,6 +148,9 @@ function IdleSiteFormFields({ form, current }: { form: FormInstance<IdleSiteFiel
           <Form.Item label="纬度" name="latitude">
             <InputNumber precision={6} step={0.000001} style={{ width: '100%' }} placeholder="如 22.815230" />
           </Form.Item>
+        </Col>
+        <Col xs={24} md={{ span: 12, offset: 12 }}>
+          <LocationPicker form={form} />
         </Col>
       </Row>
 

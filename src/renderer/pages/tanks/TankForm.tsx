@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api/useApi';
 import { dateItemProps } from '../../components/DateInputs';
 import { EntityFormModal } from '../../components/EntityFormModal';
 import { EnterprisePicker, IdleSitePicker } from '../../components/RecordPickers';
+import { LocationPicker } from '../../components/map/LocationPicker';
 import { TankStatusTag } from './display';
 import './tanks.css';
 
@@ -296,6 +297,9 @@ function TankFormFields({ form, current, knownOwner, ownerPreset }: FieldsProps)
           <Form.Item label="备注" name="notes">
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
           </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <LocationPicker form={form} />
         </Col>
       </Row>
     </div>

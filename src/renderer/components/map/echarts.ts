@@ -1,0 +1,19 @@
+/**
+ * The one ECharts build the app uses: only the parts the maps and charts need, so the bundle stays small and
+ * nothing reaches for the network (ECharts ships no tiles; the town's polygons come from the backend).
+ */
+import { MapChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([MapChart, ScatterChart, GeoComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export { echarts };
+export type ECharts = echarts.ECharts;
+export type EChartsOption = echarts.EChartsCoreOption;
+
+/** Whether the user asked for less motion (the app then draws without animation, as it does for antd). */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+}
