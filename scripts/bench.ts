@@ -13,6 +13,7 @@ import { filingsBench } from './bench/filings';
 import { plansBench } from './bench/plans';
 import { foundationBench } from './bench/foundation';
 import { importBench } from './bench/import';
+import { mapsBench } from './bench/maps';
 import { formatTable, type BenchRow } from './bench/harness';
 import { hazardsBench } from './bench/hazards';
 import { printBench } from './bench/print';
@@ -36,6 +37,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'plans', run: plansBench },
   { name: 'hazards', run: hazardsBench },
   { name: 'backup', run: backupBench },
+  { name: 'maps', run: mapsBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */

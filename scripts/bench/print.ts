@@ -1,15 +1,10 @@
-import { chromium } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
 import { demoAdmin } from '../../src/backend/features/demo/create';
 import type { In } from '../../src/shared/api';
 import { industries, riskLevels } from '../../src/shared/domain/enterprise';
-import { makeTempDir } from '../../tests/fixtures/backend';
-import { chromiumLaunchOptions } from '../../tests/fixtures/chromium';
-import { startWebHost, type WebHost } from '../../tests/fixtures/web-host';
+import type { WebHost } from '../../tests/fixtures/web-host';
 import type { BenchContext } from '../bench';
+import { openBrowserBench } from './browserBench';
 import { summarize, type BenchRow } from './harness';
-import { rendererDir } from '../repo';
 
 type Filters = In<'enterprises.list'>;
 
@@ -44,18 +39,9 @@ async function pickFilter(host: WebHost, session: string): Promise<{ filters: Fi
  * navigating to the print route until page.pdf() returns.
  */
 export async function printBench(context: BenchContext): Promise<BenchRow[]> {
-  let launchOptions: ReturnType<typeof chromiumLaunchOptions>;
-  try {
-    launchOptions = chromiumLaunchOptions();
-  } catch {
-    return [skipped('chromium not found')];
-  }
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) return [skipped('renderer not built (npm run build)')];
-
-  const dataDir = makeTempDir('anjian-bench-print-');
-  fs.cpSync(context.largeDataDir, dataDir, { recursive: true });
-  const host = await startWebHost({ dataDir });
-  const browser = await chromium.launch(launchOptions);
+  const bench = await openBrowserBench(context, 'anjian-bench-print-');
+  if ('skipped' in bench) return [skipped(bench.skipped)];
+  const { host, browser } = bench;
   try {
     const session = await host.login(demoAdmin.username, demoAdmin.password);
     const choice = await pickFilter(host, session);
@@ -90,7 +76,6 @@ export async function printBench(context: BenchContext): Promise<BenchRow[]> {
     row.met = row.p95 < 10_000;
     return [row];
   } finally {
-    await browser.close();
-    await host.stop();
+    await bench.close();
   }
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator } from '@playwright/test';
+import { repoResourcesDir } from '../fixtures/backend';
 import { expect, loginThroughUi, test } from './fixtures';
 
 /** Waits for the map to finish the draw that `change` starts (the page clears the mark before each draw). */
@@ -105,4 +107,47 @@ test('the risk map shades villages by the documented score and prints on A4 land
   const text = pdf.toString('latin1');
   expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   expect(text).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+841\.9\d*\s+59[45]\.\d+\s*\]/);
+});
+
+test('a boundary file is checked, refused with its problems, reviewed and saved as the current set', async ({ page, host }) => {
+  await host.setup({ loadDemo: true });
+  const demoTown = JSON.parse(fs.readFileSync(path.join(repoResourcesDir, 'maps', 'demo-town.geojson'), 'utf8')) as {
+    features: { properties: { name: string }; geometry: { type: string; coordinates: unknown } }[];
+  };
+  await loginThroughUi(page, host);
+  await page.goto(`${host.origin}/#/maps?tab=boundaries`);
+  await page.getByRole('button', { name: '导入村界文件' }).click();
+  const modal = page.getByRole('dialog', { name: '导入村界文件' });
+
+  // Bad input: a point where a village polygon should be, and a longitude out of range. Both are reported.
+  const broken = structuredClone(demoTown);
+  broken.features[1].geometry = { type: 'Point', coordinates: [113.55, 22.83] };
+  broken.features[4].geometry = { type: 'Polygon', coordinates: [[[913.55, 22.83], [113.56, 22.84], [113.57, 22.83], [913.55, 22.83]]] };
+  await modal.locator('input[type=file]').setInputFiles({ name: '坏村界.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await modal.getByRole('button', { name: '检查文件' }).click();
+  await expect(modal.getByText(/文件有 \d+ 个问题，未能读取/)).toBeVisible();
+  await expect(modal.getByText(new RegExp(`${broken.features[1].properties.name}.*Point`))).toBeVisible();
+  await expect(modal.getByText(/经度|超出/).first()).toBeVisible();
+
+  // A good file with one village renamed: 29 match, the stranger is left for review.
+  const renamed = structuredClone(demoTown);
+  const strangerOf = renamed.features[0].properties.name;
+  renamed.features[0].properties.name = '无名地块';
+  await modal.locator('input[type=file]').setInputFiles({ name: '本镇村界2026.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(renamed)) });
+  await modal.getByRole('button', { name: '检查文件' }).click();
+  await expect(modal.getByText(strangerOf).first()).toBeVisible();
+  await modal.getByLabel('名称', { exact: true }).fill('本镇村界2026');
+  await modal.getByRole('button', { name: '保存' }).click();
+  await expect(modal).toBeHidden();
+
+  const sets = await host.call('maps.boundarySets', {});
+  expect(sets).toHaveLength(1);
+  expect(sets[0]).toMatchObject({ name: '本镇村界2026', isCurrent: true, featureCount: demoTown.features.length, unmatchedCount: 1 });
+  const row = page.locator('.ant-table-row', { hasText: '本镇村界2026' });
+  await expect(row).toContainText('当前');
+
+  // The map now draws the imported set.
+  await page.getByRole('tab', { name: '综合地图' }).click();
+  await expect(page.getByText('当前村界：本镇村界2026')).toBeVisible();
+  await expect(page.getByTestId('town-map')).toHaveAttribute('data-map-ready', '1', { timeout: 30_000 });
 });

@@ -5,7 +5,6 @@ import { useNavigate } from 'react-router-dom';
 import { enterpriseStatuses, industries, riskLevelLabels, riskLevels, type RiskLevel } from '../../../shared/domain/enterprise';
 import { useApiQuery } from '../../api/useApi';
 import { useStatus } from '../../app/StatusContext';
-import { prefersReducedMotion } from '../../components/map/echarts';
 import { useEChart } from '../../components/map/useEChart';
 import type { TownGeo } from '../../components/map/townGeo';
 import { layerOfSeries, mapLayerKeys, mapLayerLabels, type MapFilters, type MapLayerKey } from './layerSeries';
@@ -35,7 +34,9 @@ export function TownMapView({ geo }: { geo: TownGeo }) {
 
   const built = useMemo(() => {
     if (!layers.data) return null;
-    return townMapOption(geo, layers.data, visible, filters, { roam: true, animation: !prefersReducedMotion() });
+    // No animation: with tens of thousands of points ECharts' entry animation doubles the time to a usable map
+    // (1.8 s against 0.8 s for 50,000 enterprises and 5,000 tanks, `npm run bench -- maps`).
+    return townMapOption(geo, layers.data, visible, filters, { roam: true, animation: false });
   }, [geo, layers.data, visible, filters]);
 
   const markDrawn = useMapReady(chart, ref);

@@ -16,6 +16,18 @@ interface ViewOptions {
   animation: boolean;
 }
 
+/** Where both maps put their legend: a framed box at the bottom left, over the map. */
+const legendBox = {
+  orient: 'vertical' as const,
+  left: 10,
+  bottom: 10,
+  padding: 8,
+  backgroundColor: 'rgba(255,255,255,0.88)',
+  borderColor: '#d9d9d9',
+  borderWidth: 1,
+  textStyle: { fontSize: 12 },
+};
+
 /** The viewport that frames one village (for the village filter), or the whole town when null. */
 export function viewportOfVillage(geo: TownGeo, villageBox: [number, number, number, number] | null): MapViewport {
   if (!villageBox) return { center: undefined, zoom: 1 };
@@ -47,14 +59,7 @@ export function townMapOption(geo: TownGeo, layers: MapLayers, visible: readonly
       },
       legend: {
         show: built.legend.length > 0,
-        orient: 'vertical',
-        left: 10,
-        bottom: 10,
-        padding: 8,
-        backgroundColor: 'rgba(255,255,255,0.88)',
-        borderColor: '#d9d9d9',
-        borderWidth: 1,
-        textStyle: { fontSize: 12 },
+        ...legendBox,
         data: built.legend.map((entry) => ({ name: entry.name, icon: entry.symbol, itemStyle: { color: entry.color } })),
       },
       geo: geoWithViewport(geo, view),
@@ -85,17 +90,10 @@ export function riskMapOption(geo: TownGeo, rows: readonly VillageRiskRow[], vie
       type: 'piecewise',
       pieces: riskPieces,
       dimension: 'value',
-      orient: 'vertical',
-      left: 10,
-      bottom: 10,
-      padding: 8,
-      backgroundColor: 'rgba(255,255,255,0.88)',
-      borderColor: '#d9d9d9',
-      borderWidth: 1,
+      ...legendBox,
       selectedMode: false,
       // 红 on top, as the levels are read.
       inverse: true,
-      textStyle: { fontSize: 12 },
       seriesIndex: 0,
     },
     geo: {
