@@ -25,11 +25,6 @@ export interface MapFilters {
   status?: string;
 }
 
-/** A drawn point's way back to its record: the layer and the row's index in that layer's array. */
-export interface SeriesMeta {
-  layer: MapLayerKey;
-}
-
 /** What a series needs to be drawn; a scatter on the geo component, in large mode when it has many points. */
 export interface PointSeries {
   id: string;
