@@ -17,6 +17,7 @@ import { mapsBench } from './bench/maps';
 import { formatTable, type BenchRow } from './bench/harness';
 import { hazardsBench } from './bench/hazards';
 import { printBench } from './bench/print';
+import { reportBench } from './bench/report';
 import { tanksBench } from './bench/tanks';
 import { appVersion, resourcesDir } from './repo';
 
@@ -38,6 +39,7 @@ const suites: { name: string; run: (context: BenchContext) => Promise<BenchRow[]
   { name: 'hazards', run: hazardsBench },
   { name: 'backup', run: backupBench },
   { name: 'maps', run: mapsBench },
+  { name: 'report', run: reportBench },
 ];
 
 /** `npm run bench -- import export` runs only those suites. */

@@ -16,6 +16,7 @@ import { drillHandlers } from './features/drills/handlers';
 import { filingHandlers } from './features/filings/handlers';
 import { hazardHandlers } from './features/hazards/handlers';
 import { planHandlers } from './features/plans/handlers';
+import { reportHandlers } from './features/report/handlers';
 import { gridWorkerHandlers } from './features/gridWorkers/handlers';
 import { holidayHandlers } from './features/holidays/handlers';
 import { idleSiteHandlers } from './features/idleSites/handlers';
@@ -28,6 +29,7 @@ import { systemHandlers } from './features/system/handlers';
 import { tankHandlers } from './features/tanks/handlers';
 import { trashHandlers } from './features/trash/handlers';
 import { villageHandlers } from './features/villages/handlers';
+import { workbenchHandlers } from './features/workbench/handlers';
 
 /** Every feature's handlers; a new feature adds its group here. */
 export const handlerGroups: HandlerGroup[] = [
@@ -54,6 +56,8 @@ export const handlerGroups: HandlerGroup[] = [
   hazardHandlers,
   backupHandlers,
   mapHandlers,
+  workbenchHandlers,
+  reportHandlers,
 ];
 
 export interface BackendOptions {

@@ -17,11 +17,13 @@ import { jobsApi } from './jobs';
 import { ledgersApi } from './ledgers';
 import { mapsApi } from './maps';
 import { plansApi } from './plans';
+import { reportApi } from './report';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { tanksApi } from './tanks';
 import { trashApi } from './trash';
 import { villagesApi } from './villages';
+import { workbenchApi } from './workbench';
 
 // Chinese fallback messages for any schema that does not carry its own.
 z.config(z.locales.zhCN());
@@ -38,6 +40,7 @@ export const apiContract = {
   ...gridWorkersApi,
   ...enterprisesApi,
   ...idleSitesApi,
+  ...reportApi,
   ...attachmentsApi,
   ...auditApi,
   ...ledgersApi,
@@ -52,6 +55,7 @@ export const apiContract = {
   ...hazardsApi,
   ...backupApi,
   ...mapsApi,
+  ...workbenchApi,
 };
 
 export type ApiContract = typeof apiContract;

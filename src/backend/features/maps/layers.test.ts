@@ -1,59 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiName, In, Out } from '../../../shared/api';
-import { specialWorkDocuments } from '../../../shared/domain/specialWork';
-import { makeTestBackend, testAdmin, type TestBackend } from '../../../../tests/fixtures/backend';
-import { usccSeries } from '../../../../tests/fixtures/uscc';
+import type { In, Out } from '../../../shared/api';
+import { filing, hazard, open, type Harness } from '../../../../tests/fixtures/registryHarness';
 
 /**
  * Each backend here is empty (no demo town) so every count below is this file's own records, and stands at
- * Monday 2026-03-16 08:00 (the machine's zone is UTC, so that is the office's local time).
+ * Monday 2026-03-16 08:00 (the harness's default clock; the machine's zone is UTC, so that is the office's local time).
  */
-const mondayMorning = '2026-03-16T08:00:00.000Z';
 const today = '2026-03-16';
 const nextMonday = '2026-03-23';
-
-interface Harness {
-  backend: TestBackend;
-  call<N extends ApiName>(name: N, input: In<N>): Promise<Out<N>>;
-  village(name: string): Promise<number>;
-  enterprise(fields: Partial<In<'enterprises.create'>> & Pick<In<'enterprises.create'>, 'name' | 'villageId'>): Promise<Out<'enterprises.create'>>;
-}
-
-async function open(usccStart: number): Promise<Harness> {
-  const backend = await makeTestBackend();
-  backend.clock.set(mondayMorning);
-  // The set-up session was opened a day earlier on the frozen clock: log in again at the test's moment.
-  const token = (await backend.call('auth.login', { username: testAdmin.username, password: testAdmin.password }, null)).token;
-  const call = <N extends ApiName>(name: N, input: In<N>) => backend.call(name, input, token);
-  const nextUscc = usccSeries(usccStart);
-  return {
-    backend,
-    call,
-    village: async (name) => (await call('villages.create', { name, kind: '村' })).id,
-    enterprise: (fields) => call('enterprises.create', { uscc: nextUscc(), industry: '工贸-机械', riskLevel: 'blue', ...fields }),
-  };
-}
-
-/** A 受限空间 filing with every document, for `day` 09:00–12:00. */
-function filing(enterpriseId: number, day: string): In<'filings.create'> {
-  return {
-    enterpriseId,
-    kind: '受限空间',
-    place: '一号反应釜',
-    content: '清理釜内残渣',
-    plannedStart: `${day} 09:00`,
-    plannedEnd: `${day} 12:00`,
-    leaderName: '张负责',
-    guardianName: '李监护',
-    workers: [{ name: '赵工', certificateNo: 'T-123' }],
-    documents: [...specialWorkDocuments],
-  };
-}
-
-/** A hazard reported by the unit itself, found on 2026-03-01. */
-function hazard(target: { enterpriseId: number } | { idleSiteId: number }, fields: { level: '一般' | '重大'; deadline: string; description: string }) {
-  return { ...target, source: '自查' as const, foundOn: '2026-03-01', place: '罐区', basis: null, ...fields };
-}
 
 describe('maps.layers on a small town', () => {
   let h: Harness;
