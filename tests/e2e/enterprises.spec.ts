@@ -12,6 +12,12 @@ function uscc(n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
+/** Logs in and opens the enterprise list (the app lands on 工作台). */
+async function loginToEnterprises(page: Page, host: WebHost, username?: string, password?: string) {
+  await loginThroughUi(page, host, username, password);
+  await page.getByRole('menuitem', { name: /企业（一企一档）/ }).click();
+}
+
 async function makeVillage(host: WebHost, name: string, kind: '村' | '社区' = '村') {
   return host.call('villages.create', { name, kind });
 }
@@ -76,7 +82,7 @@ test('create an enterprise: the USCC check digit is named, duplicates are refuse
   const village = await makeVillage(host, '东山村');
   await makeVillage(host, '西岭社区', '社区');
   await makeEnterprise(host, 1, { name: '东山五金厂', villageId: village.id });
-  await loginThroughUi(page, host);
+  await loginToEnterprises(page, host);
   await expect(page.getByText('共 1 家').first()).toBeVisible();
 
   // Ctrl+N opens the form, as in the other lists.
@@ -168,7 +174,7 @@ test('attachments: a PNG uploads and shows as a thumbnail; too-large files are r
   await host.setup();
   const village = await makeVillage(host, '东山村');
   const enterprise = await makeEnterprise(host, 7, { name: '东山化工有限公司', villageId: village.id, riskLevel: 'orange' });
-  await loginThroughUi(page, host);
+  await loginToEnterprises(page, host);
   await rows(page).filter({ hasText: '东山化工有限公司' }).click();
   await page.getByRole('tab', { name: '附件' }).click();
   const panel = page.getByRole('tabpanel', { name: '附件' });
@@ -218,7 +224,7 @@ test('a 只读 user sees enterprises and attachments but no 新增/编辑/删除
     dataBase64: Buffer.from('%PDF-1.4 licence').toString('base64'),
   });
   await host.call('users.create', { username: 'leader', displayName: '王领导', role: 'readonly', password: 'Leader1234' });
-  await loginThroughUi(page, host, 'leader', 'Leader1234');
+  await loginToEnterprises(page, host, 'leader', 'Leader1234');
 
   const row = rows(page).filter({ hasText: '东山化工有限公司' });
   await expect(row).toBeVisible();
@@ -269,7 +275,7 @@ test('risk-colour counts reflect the data and filter the table; village and grid
       gridWorkerId: villageId === east.id && index < 2 ? worker.id : null,
     });
   }
-  await loginThroughUi(page, host);
+  await loginToEnterprises(page, host);
 
   const bar = page.getByRole('group', { name: '四色风险分布' });
   const tag = (label: string) => bar.getByRole('button', { name: new RegExp(`^${label}`) });
@@ -362,7 +368,7 @@ test('demo town: list, profile and form at office screen size', async ({ page, h
   await host.setup({ loadDemo: true });
   const demo = await host.call('enterprises.list', { riskLevel: 'red', pageSize: 1 });
   expect(demo.total).toBeGreaterThan(0);
-  await loginThroughUi(page, host);
+  await loginToEnterprises(page, host);
   const bar = page.getByRole('group', { name: '四色风险分布' });
   await expect(bar.getByRole('button', { name: /^重大风险（红）/ })).toHaveText(`重大风险（红）${demo.riskCounts.red}`);
   await page.screenshot({ animations: 'disabled', path: testInfo.outputPath('enterprise-list-demo.png') });

@@ -60,11 +60,11 @@ async function launch(dataDir: string): Promise<{ app: ElectronApplication; wind
   return { app, window };
 }
 
-/** Logged in, the app opens on its home page, 企业（一企一档）. */
+/** Logged in, the app opens on its home page, 工作台. */
 async function expectHome(window: Page) {
   await expect(window.locator('.ant-layout-header')).toContainText('示例镇应急管理办公室');
-  await expect(window.locator('.ant-menu-item-selected')).toContainText('企业（一企一档）');
-  await expect(window).toHaveURL(/#\/enterprises$/);
+  await expect(window.locator('.ant-menu-item-selected')).toContainText('工作台');
+  await expect(window).toHaveURL(/#\/workbench$/);
 }
 
 /** 村/社区 through the sidebar: the demo town has 30. */
@@ -111,7 +111,7 @@ test.describe('Electron shell', () => {
     expect(await window.title()).toContain('安监台账');
   });
 
-  test('first run with the demo town creates the administrator and opens on the enterprises', async () => {
+  test('first run with the demo town creates the administrator and opens on the workbench', async () => {
     await window.getByLabel('填报单位').fill('示例镇应急管理办公室');
     await window.getByLabel('镇/街道名称').fill('示例镇');
     await expect(window.getByLabel('用户名')).toHaveValue(e2eAdmin.username);

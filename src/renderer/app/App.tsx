@@ -10,6 +10,7 @@ import { MajorHazardNoticeView } from '../print/MajorHazardNoticeView';
 import { MapPrintView } from '../print/MapPrintView';
 import { OrderSheetView } from '../print/OrderSheetView';
 import { PrintView } from '../print/PrintView';
+import { ReportPrintView } from '../print/ReportPrintView';
 import { AppLayout } from './AppLayout';
 
 /** Decides between the first-run screen, the login screen and the app, from the backend's status. */
@@ -53,6 +54,7 @@ export function App() {
         {/* A static segment outranks `:ledger` whatever the order. */}
         <Route path="/print/major-hazard-notice" element={<MajorHazardNoticeView />} />
         <Route path="/print/map" element={<MapPrintView />} />
+        <Route path="/print/report" element={<ReportPrintView />} />
         <Route path="/print/:ledger" element={<PrintView />} />
         <Route path="*" element={<Result status="404" title="没有这个打印页面" />} />
       </Routes>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudServerOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   DeleteOutlined,
   EnvironmentOutlined,
@@ -10,6 +11,7 @@ import {
   FireOutlined,
   GlobalOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   HomeOutlined,
   PrinterOutlined,
   SettingOutlined,
@@ -29,11 +31,13 @@ import { IdleSitesPage } from '../pages/idleSites/IdleSitesPage';
 import { MapsPage } from '../pages/maps/MapsPage';
 import { PlansPage } from '../pages/plans/PlansPage';
 import { PrintCenterPage } from '../pages/printCenter/PrintCenterPage';
+import { ReportPage } from '../pages/report/ReportPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TanksPage } from '../pages/tanks/TanksPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { TrashPage } from '../pages/trash/TrashPage';
 import { VillagesPage } from '../pages/villages/VillagesPage';
+import { WorkbenchPage } from '../pages/workbench/WorkbenchPage';
 
 /** A module the sidebar offers. Only modules that exist are listed; later features add theirs here. */
 export interface AppModule {
@@ -48,6 +52,8 @@ export interface AppModule {
 }
 
 export const appModules: AppModule[] = [
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, element: <WorkbenchPage /> },
+  { path: '/report', label: '工作汇报', icon: <FileTextOutlined />, element: <ReportPage /> },
   { path: '/enterprises', label: '企业（一企一档）', icon: <BankOutlined />, element: <EnterprisesPage /> },
   { path: '/filings', label: '特殊作业报备', icon: <FireOutlined />, element: <FilingsPage /> },
   { path: '/plans', label: '应急预案与演练', icon: <FileProtectOutlined />, element: <PlansPage /> },

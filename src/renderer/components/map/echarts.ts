@@ -2,12 +2,12 @@
  * The one ECharts build the app uses: only the parts the maps and charts need, so the bundle stays small and
  * nothing reaches for the network (ECharts ships no tiles; the town's polygons come from the backend).
  */
-import { MapChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([MapChart, ScatterChart, GeoComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, MapChart, PieChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export { echarts };
 export type ECharts = echarts.ECharts;

@@ -1,0 +1,62 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty } from 'antd';
+import { useEffect, useMemo } from 'react';
+import type { Report } from '../../../shared/api/report';
+import type { EChartsOption } from '../../components/map/echarts';
+import { useEChart } from '../../components/map/useEChart';
+import { saveDataUrl } from '../maps/mapExport';
+
+export const monthlyChartTitle = '隐患发现与整改情况（按月）';
+
+/** Bars of hazards found and rectified in each month of the period; no animation (it is exported as a picture). */
+export function monthlyChartOption(monthly: Report['monthly']): EChartsOption {
+  return {
+    animation: false,
+    color: ['#d4380d', '#389e0d'],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 4, data: ['发现隐患', '已整改'] },
+    grid: { left: 48, right: 24, top: 44, bottom: 32 },
+    xAxis: { type: 'category', data: monthly.map((row) => `${Number(row.month.slice(0, 4))}年${Number(row.month.slice(5, 7))}月`) },
+    yAxis: { type: 'value', name: '条', minInterval: 1 },
+    series: [
+      { name: '发现隐患', type: 'bar', barMaxWidth: 36, data: monthly.map((row) => row.found), label: { show: true, position: 'top' } },
+      { name: '已整改', type: 'bar', barMaxWidth: 36, data: monthly.map((row) => row.rectified), label: { show: true, position: 'top' } },
+    ],
+  };
+}
+
+/** The monthly chart of a report with 导出图片 (a PNG carrying the title, scope and period, for the office's slides). */
+export function MonthlyChart({ report }: { report: Report }) {
+  const { ref, chart } = useEChart();
+  const option = useMemo(() => monthlyChartOption(report.monthly), [report.monthly]);
+  useEffect(() => {
+    chart?.setOption(option, true);
+  }, [chart, option]);
+
+  function exportPicture() {
+    if (!chart) return;
+    const subtext = `${report.period.label}\u3000${report.scopeLabel}\u3000${report.unit}`;
+    chart.setOption({ title: { show: true, text: monthlyChartTitle, subtext, left: 'center', top: 4 }, legend: { top: 52 }, grid: { top: 92 } });
+    try {
+      saveDataUrl(`${monthlyChartTitle}-${report.period.label}.png`, chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }));
+    } finally {
+      chart.setOption(option, true);
+    }
+  }
+
+  const empty = report.monthly.length === 0;
+  return (
+    <Card
+      size="small"
+      title={monthlyChartTitle}
+      extra={
+        <Button size="small" icon={<DownloadOutlined />} disabled={!chart || empty} onClick={exportPicture}>
+          导出图片
+        </Button>
+      }
+    >
+      {empty && <Empty description="本期没有按月统计的数据" />}
+      <div ref={ref} className="report-chart" style={empty ? { display: 'none' } : undefined} aria-label={monthlyChartTitle} />
+    </Card>
+  );
+}
