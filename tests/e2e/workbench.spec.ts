@@ -39,6 +39,7 @@ test('the workbench is the home page: its counts lead to the lists behind them a
   for (const id of ['chart-hazards', 'chart-risk', 'chart-filings', 'chart-tanks', 'chart-villages']) {
     await expect(page.getByTestId(id).locator('[data-chart-ready="1"]')).toBeVisible();
   }
+  if (process.env.REPORT_SCREENSHOTS) await page.screenshot({ path: test.info().outputPath('workbench.png'), fullPage: true });
 
   // Export one chart: a real PNG named after its title and today.
   const chart = page.getByTestId('chart-hazards');

@@ -57,6 +57,7 @@ export function MonthlyChart({ report }: { report: Report }) {
     >
       {empty && <Empty description="本期没有按月统计的数据" />}
       <div ref={ref} className="report-chart" style={empty ? { display: 'none' } : undefined} aria-label={monthlyChartTitle} />
+      {!empty && <div className="report-chart-note">发现隐患按发现日期、已整改按销号日期计入当月，故某月已整改可多于当月发现。</div>}
     </Card>
   );
 }
