@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiName, In, Out } from '../../../shared/api';
 import type { EnterpriseFields } from '../../../shared/api/enterprises';
 import type { Filing } from '../../../shared/api/filings';
-import { specialWorkDocuments, type FilingAction, type FilingStatus } from '../../../shared/domain/specialWork';
+import type { FilingAction, FilingStatus } from '../../../shared/domain/specialWork';
 import { makeTestBackend, testAdmin, type TestBackend } from '../../../../tests/fixtures/backend';
+import { filing as completeFiling } from '../../../../tests/fixtures/registryHarness';
 import { usccSeries } from '../../../../tests/fixtures/uscc';
 
 /**
@@ -76,19 +77,7 @@ async function open(): Promise<Harness> {
 
 /** A 受限空间 filing for today 09:00–12:00 with every document: it passes every rule on a working day. */
 function fields(enterpriseId: number, overrides: Partial<In<'filings.create'>> = {}): In<'filings.create'> {
-  return {
-    enterpriseId,
-    kind: '受限空间',
-    place: '一号反应釜',
-    content: '清理釜内残渣',
-    plannedStart: `${today} 09:00`,
-    plannedEnd: `${today} 12:00`,
-    leaderName: '张负责',
-    guardianName: '李监护',
-    workers: [{ name: '赵工', certificateNo: 'T-123' }],
-    documents: [...specialWorkDocuments],
-    ...overrides,
-  };
+  return { ...completeFiling(enterpriseId, today), ...overrides };
 }
 
 const step = { remark: null, siteCheckOn: today, siteCheckInspectors: '王核查、陈核查', siteCheckPassed: true } as const;
