@@ -1,43 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiName, In, Out } from '../../../shared/api';
-import { specialWorkDocuments } from '../../../shared/domain/specialWork';
-import { makeTestBackend, testAdmin, type TestBackend } from '../../../../tests/fixtures/backend';
-import { usccSeries } from '../../../../tests/fixtures/uscc';
+import type { In, Out } from '../../../shared/api';
+import { workbenchListLimit } from '../../../shared/api/workbench';
+import { makeTestBackend } from '../../../../tests/fixtures/backend';
+import { filing, open, type Harness } from '../../../../tests/fixtures/registryHarness';
 
 /**
- * An empty town (no demo data) standing at Monday 2026-03-16 08:00 (the machine's zone is UTC, so that is the
- * office's local time): every expected number below is counted by hand from the records built here.
+ * An empty town (no demo data) standing at Monday 2026-03-16 08:00 (the harness's moment): every expected number
+ * below is counted by hand from the records built here.
  */
-const mondayMorning = '2026-03-16T08:00:00.000Z';
 const today = '2026-03-16';
-
-interface Harness {
-  backend: TestBackend;
-  call<N extends ApiName>(name: N, input: In<N>): Promise<Out<N>>;
-}
-
-async function open(): Promise<Harness> {
-  const backend = await makeTestBackend();
-  backend.clock.set(mondayMorning);
-  const token = (await backend.call('auth.login', { username: testAdmin.username, password: testAdmin.password }, null)).token;
-  return { backend, call: (name, input) => backend.call(name, input, token) };
-}
-
-/** A 受限空间 filing with every document, `day` from `start` to `end`. */
-function filing(enterpriseId: number, day: string, start = '09:00', end = '12:00'): In<'filings.create'> {
-  return {
-    enterpriseId,
-    kind: '受限空间',
-    place: '一号反应釜',
-    content: '清理釜内残渣',
-    plannedStart: `${day} ${start}`,
-    plannedEnd: `${day} ${end}`,
-    leaderName: '张负责',
-    guardianName: '李监护',
-    workers: [{ name: '赵工', certificateNo: 'T-123' }],
-    documents: [...specialWorkDocuments],
-  };
-}
 
 function hazard(target: { enterpriseId: number } | { idleSiteId: number }, foundOn: string, deadline: string, level: '一般' | '重大' = '一般') {
   return { ...target, source: '自查' as const, foundOn, deadline, level, place: '罐区', description: `${foundOn} 发现的隐患`, basis: null };
@@ -50,12 +21,10 @@ describe('workbench.summary on a small town', () => {
   let west: number;
 
   beforeAll(async () => {
-    h = await open();
-    const nextUscc = usccSeries(300);
-    east = (await h.call('villages.create', { name: '东山村', kind: '村' })).id;
-    west = (await h.call('villages.create', { name: '西岭村', kind: '村' })).id;
-    const enterprise = (fields: Partial<In<'enterprises.create'>> & Pick<In<'enterprises.create'>, 'name' | 'villageId'>) =>
-      h.call('enterprises.create', { uscc: nextUscc(), industry: '工贸-机械', riskLevel: 'blue', ...fields });
+    h = await open(300);
+    east = await h.village('东山村');
+    west = await h.village('西岭村');
+    const enterprise = h.enterprise;
     // Risk colours: red 1, yellow 1, blue 1; the deleted orange one is not counted.
     const refinery = await enterprise({ name: '东山石化有限公司', villageId: east, industry: '危化生产', riskLevel: 'red' });
     const plant = await enterprise({ name: '西岭化工厂', villageId: west, industry: '化工', riskLevel: 'yellow' });
@@ -201,6 +170,31 @@ describe('workbench.summary on a small town', () => {
       { villageId: west, villageName: '西岭村', found: 1, rectified: 0, rate: 0 },
       { villageId: east, villageName: '东山村', found: 3, rectified: 1, rate: 33.3 },
     ]);
+  });
+});
+
+describe('workbench.summary on the demo town', () => {
+  it("counts overdue plans as the register's 已逾期 filter and reminders as the reminders page, from one pass", async () => {
+    const backend = await makeTestBackend({ loadDemo: true });
+    try {
+      // The demo holds what tells the two rules apart: an overdue plan that is 已废止 (counted by the register's
+      // filter, silent in the reminders).
+      const abolishedOverdue = await backend.call('plans.list', { due: 'overdue', status: '已废止', page: 1, pageSize: 1 });
+      expect(abolishedOverdue.total).toBeGreaterThan(0);
+
+      const summary = await backend.call('workbench.summary', {});
+      const overdue = await backend.call('plans.list', { due: 'overdue', page: 1, pageSize: 1 });
+      expect(summary.attention.plansOverdue).toBe(overdue.total);
+      const reminders = (await backend.call('plans.reminders', { days: 30 })).items;
+      expect(reminders.some((item) => item.kind === 'filingCheck')).toBe(true);
+      expect(summary.reminders).toEqual(reminders.slice(0, workbenchListLimit));
+      expect(summary.attention.remindersDueSoon).toBe(reminders.filter((item) => item.state === 'due').length);
+      for (const [kind, count] of Object.entries(summary.attention.remindersByKind)) {
+        expect(count, kind).toBe(reminders.filter((item) => item.kind === kind).length);
+      }
+    } finally {
+      backend.dispose();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { filingBoard, listFilings } from '../filings/service';
 import { listOrders } from '../hazards/orders';
 import { hazardStatistics, listHazards } from '../hazards/service';
 import { listIdleSites } from '../idleSites/service';
-import { listPlans, planRemindersList } from '../plans/service';
+import { planAttention } from '../plans/service';
 import { tankSummary } from '../tanks/service';
 
 /** The list reads below only want a total: one row is the cheapest page. */
@@ -157,13 +157,10 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
     )
     .pluck()
     .get({ today }) as number;
-  // Plans' due dates are computed plan by plan (holiday calendar, drill intervals): at 67,000 plans each pass takes
-  // 1.5–2 s, so only two are made — the list's overdue filter (the card links to it) and the reminders.
-  const plansOverdue = listPlans(ctx, { due: 'overdue', ...countOnly });
-  const reminders = planRemindersList(ctx, { days: 30 });
+  const plans = planAttention(ctx, 30);
   const remindersByKind = Object.fromEntries(reminderKinds.map((kind) => [kind, 0])) as Record<ReminderKind, number>;
   let remindersDueSoon = 0;
-  for (const item of reminders.items) {
+  for (const item of plans.reminders) {
     remindersByKind[item.kind] += 1;
     if (item.state === 'due') remindersDueSoon += 1;
   }
@@ -180,14 +177,14 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
       majorHazardsOverdue: majorHazardsOverdue.total,
       ordersOpen: ordersOpen.total,
       ordersOverdue,
-      plansOverdue: plansOverdue.total,
+      plansOverdue: plans.overdue,
       remindersDueSoon,
       remindersByKind,
       idleSitesPending: idleSitesPending.total,
     },
     worksToday: board.today.items.slice(0, workbenchListLimit),
     worksFlagged: worksFlagged.items,
-    reminders: reminders.items.slice(0, workbenchListLimit),
+    reminders: plans.reminders.slice(0, workbenchListLimit),
     backup: {
       lastRemovableAt: backup.lastRemovable?.at ?? null,
       lastLocalAt: backup.lastLocal?.at ?? null,
