@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { RiskLevel } from '../../src/shared/domain/enterprise';
+import { distanceMeters, fromWgs84, type LngLat } from '../../src/shared/domain/geo/datum';
 import { usccCheckChar } from '../../src/shared/domain/uscc';
 import type { WebHost } from '../fixtures/web-host';
 import { expect, loginThroughUi, test } from './fixtures';
@@ -203,6 +204,39 @@ test('导入Excel with a registered 统一社会信用代码: skipped by default
   await expect(dialog).toContainText('导入完成：新增 0 条，更新 1 条，有错误未导入 0 条');
   await dialog.getByRole('button', { name: '完成' }).click();
   expect((await host.call('enterprises.get', { id: existing.id })).employees).toBe(employees);
+});
+
+test('导入Excel with 经纬度 read off AMap: the user says GCJ-02 and the points are stored in WGS84', async ({ page, host }) => {
+  await host.setup({ loadDemo: true });
+  const [village] = await villageNames(host);
+  // A WGS84 point in the demo town, as AMap shows it (~500 m away); the second row's 经度 is not a number.
+  const truth: LngLat = [113.672345, 22.812345];
+  const [lng, lat] = fromWgs84(truth, 'GCJ02');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('企业台账');
+  sheet.addRow([...header.slice(0, 5), '经度', '纬度']);
+  sheet.addRow(['高德坐标企业', validUscc(91_001), village, '其他', '蓝', lng, lat]);
+  sheet.addRow(['坐标写错企业', validUscc(91_002), village, '其他', '蓝', '东经113度', lat]);
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  const dialog = await openWizard(page, host);
+  await upload(dialog, '企业坐标.xlsx', file);
+  await dialog.getByRole('button', { name: '下一步' }).click();
+  await expect(previewCount(dialog, '有错误')).toHaveText('1');
+  const systems = dialog.getByRole('radiogroup', { name: '文件中经纬度的坐标系：' });
+  await expect(systems.getByRole('radio', { name: /^WGS84/ })).toBeChecked();
+  await systems.getByRole('radio', { name: /^GCJ-02/ }).check();
+  await expect(previewCount(dialog, '将新增')).toHaveText('1');
+  if (process.env.REPORT_SCREENSHOTS) await dialog.screenshot({ path: test.info().outputPath('import-datum.png') });
+  // The bad cell is named by row (the header is row 1) and column.
+  await expect(dialog.locator('.ant-table-row')).toHaveCount(1);
+  await expect(dialog.locator('.ant-table-row').first().locator('td')).toHaveText(['3', '经度', /数/]);
+  await dialog.getByRole('button', { name: '开始导入' }).click();
+  await expect(dialog).toContainText('导入完成：新增 1 条，更新 0 条，有错误未导入 1 条');
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  const [stored] = (await host.call('enterprises.list', { q: '高德坐标企业', pageSize: 1 })).items;
+  expect(distanceMeters([stored.longitude!, stored.latitude!], truth)).toBeLessThan(0.5);
 });
 
 test('只读 users see no 导入Excel', async ({ page, host }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxAttachmentBytes } from './attachments';
 import { method } from './contract';
+import { datums } from '../domain/geo/datum';
 
 /**
  * Excel/CSV import of existing ledgers. The file is read in the backend as a job (`imports.open`); the user
@@ -49,6 +50,8 @@ const mappingSchema = z.array(z.string().max(40).nullable()).max(maxImportColumn
 const planInput = importIdInput.extend({
   mapping: mappingSchema,
   duplicates: z.enum(duplicateModes).default('skip'),
+  /** The system the file's 经度/纬度 are in; they are stored in WGS84. Ignored by entities without coordinates. */
+  coordinateSystem: z.enum(datums, { error: '请选择文件中经纬度的坐标系' }).default('WGS84'),
 });
 
 export const importFieldSchema = z.object({

@@ -1,4 +1,5 @@
 import type { ImportEntity, ImportField, DuplicateMode } from '../../../shared/api/imports';
+import type { Datum } from '../../../shared/domain/geo/datum';
 import type { HandlerContext, RequestContext } from '../../api/context';
 import { normalizeHeader, type CellReading, type RawCell } from './cells';
 import type { SheetRow } from './table';
@@ -38,7 +39,8 @@ export interface Importer<Lookups, Write> {
   mappingProblems?(mapped: ReadonlySet<string>): string[];
   /** Loads once per run what rows are checked against (names → ids, registered keys); it also tracks the file's keys. */
   prepare(ctx: HandlerContext): Lookups;
-  readRow(cells: ReadonlyMap<string, RawCell>, rowNumber: number, lookups: Lookups, mode: DuplicateMode, ctx: HandlerContext): RowResult<Write>;
+  /** `datum`: the coordinate system the file's 经度/纬度 are in (the user says which); the app stores WGS84. */
+  readRow(cells: ReadonlyMap<string, RawCell>, rowNumber: number, lookups: Lookups, mode: DuplicateMode, ctx: HandlerContext, datum: Datum): RowResult<Write>;
   write(ctx: RequestContext, write: Write): void;
 }
 

@@ -1,7 +1,9 @@
 import { isNull } from 'drizzle-orm';
 import type { HandlerContext } from '../../api/context';
 import { gridWorkers, gridWorkerVillages, villages } from '../../db/schema';
-import { cellText, type CellReading, type RawCell } from './cells';
+import { roundCoordinate, toWgs84, type Datum } from '../../../shared/domain/geo/datum';
+import { cellText, readNumber, type CellReading, type RawCell } from './cells';
+import type { RowProblems } from './importer';
 import { normalizeLabel } from './readers';
 
 /** Villages and grid workers by name, for importers whose rows name them (企业, 四闲场所). */
@@ -49,4 +51,21 @@ export function readGridWorker(places: PlaceLookups, cell: RawCell, villageId: n
   const chosen = inVillage.length === 1 ? inVillage[0] : candidates.length === 1 ? candidates[0] : undefined;
   if (chosen) return { ok: true, value: chosen.id };
   return { ok: false, message: candidates.length === 0 ? `网格员「${name}」不存在` : `有 ${candidates.length} 名网格员叫「${name}」，无法确定是哪一位` };
+}
+
+/**
+ * The 经度/纬度 cells into `input`, moved from the file's coordinate system to WGS84 (what the app stores) when
+ * both are numbers: a ledger whose points were read off AMap (GCJ-02) or Baidu (BD-09) would otherwise sit ~500 m
+ * off — across a village border. Out-of-range values are left as read, for the record's schema to refuse.
+ */
+export function readLocation(cells: ReadonlyMap<string, RawCell>, problems: RowProblems, input: Record<string, unknown>, datum: Datum): void {
+  for (const key of ['longitude', 'latitude']) {
+    if (cells.has(key)) problems.take(key, readNumber(cells.get(key)!), (value) => (input[key] = value));
+  }
+  const { longitude, latitude } = input;
+  if (datum === 'WGS84' || typeof longitude !== 'number' || typeof latitude !== 'number') return;
+  if (Math.abs(longitude) > 180 || Math.abs(latitude) > 90) return;
+  const [lng, lat] = toWgs84([longitude, latitude], datum);
+  input.longitude = roundCoordinate(lng);
+  input.latitude = roundCoordinate(lat);
 }

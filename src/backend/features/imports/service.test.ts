@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { In, Out } from '../../../shared/api';
 import type { Enterprise } from '../../../shared/api/enterprises';
+import { distanceMeters, fromWgs84, type LngLat } from '../../../shared/domain/geo/datum';
 import { usccCheckChar } from '../../../shared/domain/uscc';
 import { enterpriseLedger } from '../../../shared/ledgers/definitions';
 import { makeTestBackend, type TestBackend } from '../../../../tests/fixtures/backend';
@@ -272,6 +273,47 @@ describe('imports (enterprises)', () => {
     }
   });
 
+  it("moves 经纬度 read off AMap (GCJ-02) or Baidu (BD-09) to WGS84, as the user states the file's system", async () => {
+    // A WGS84 point in 虎门; the file holds it as AMap and Baidu show it, ~500 m away.
+    const truth: LngLat = [113.672345, 22.812345];
+    const gcj = fromWgs84(truth, 'GCJ02');
+    const bd = fromWgs84(truth, 'BD09');
+    expect(distanceMeters(truth, gcj)).toBeGreaterThan(300);
+    // Its own town: the import reports it leaves behind must not meet the cancel test's check of the job folder.
+    const local = await makeTestBackend();
+    onTestFinished(() => local.dispose());
+    await local.call('villages.create', { name: '东山村', kind: '村' });
+    const row = (n: number, [lng, lat]: LngLat) => [`坐标企业${n}`, validUscc(40_000 + n), '东山村', '其他', '低', lng, lat];
+    const header = ['企业名称', '统一社会信用代码', '所属村/社区', '行业领域', '风险等级', '经度', '纬度'];
+    const imported = async (fileRows: unknown[][], coordinateSystem: 'WGS84' | 'GCJ02' | 'BD09') => {
+      const { importId } = await open(local, await xlsxBytes((sheet) => [header, ...fileRows].forEach((cells) => sheet.addRow(cells))), 'points.xlsx');
+      const { mapping } = await local.call('imports.analysis', { importId });
+      expect(mapping.slice(5)).toEqual(['longitude', 'latitude']);
+      const { jobId } = await local.call('imports.start', { importId, mapping, coordinateSystem });
+      expect((await finish(local, jobId)).message).toMatch(/^导入完成：新增 \d+ 条/);
+    };
+    const stored = async (n: number) => {
+      const found = (await local.call('enterprises.list', { q: `坐标企业${n}`, pageSize: 1 })).items[0];
+      return [found.longitude, found.latitude] as LngLat;
+    };
+
+    await imported([row(1, gcj)], 'GCJ02');
+    await imported([row(2, bd)], 'BD09');
+    await imported([row(3, truth)], 'WGS84');
+    for (const n of [1, 2, 3]) {
+      const point = await stored(n);
+      expect(distanceMeters(point, truth), `企业${n}`).toBeLessThan(0.5);
+      // Rounded to the 6 decimals the forms store.
+      expect(point.map((value) => Number(value.toFixed(6)))).toEqual(point);
+    }
+
+    // A system the app does not know is refused by name, before any row is read.
+    const { importId } = await open(local, await xlsxBytes((sheet) => [header, row(4, truth)].forEach((cells) => sheet.addRow(cells))), 'points.xlsx');
+    const { mapping } = await local.call('imports.analysis', { importId });
+    const refused = await local.dispatch('imports.preview', { importId, mapping, coordinateSystem: 'CGCS2000' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { coordinateSystem: '请选择文件中经纬度的坐标系' } } });
+  });
+
   it('a cancelled import changes nothing and leaves no file', async () => {
     const before = await enterpriseCount(backend);
     const file = await xlsxBytes((sheet) => {
@@ -281,7 +323,7 @@ describe('imports (enterprises)', () => {
     const { importId } = await open(backend, file, 'cancel.xlsx');
     const { mapping } = await backend.call('imports.analysis', { importId });
     const user = authenticate(backend.ctx, backend.adminToken);
-    const { jobId } = startImport({ ...backend.ctx, user, sessionToken: backend.adminToken }, { importId, mapping, duplicates: 'skip' }, { chunkSize: 5 });
+    const { jobId } = startImport({ ...backend.ctx, user, sessionToken: backend.adminToken }, { importId, mapping, duplicates: 'skip', coordinateSystem: 'WGS84' }, { chunkSize: 5 });
     let status = await backend.call('jobs.status', { id: jobId });
     while (status.state === 'running' && status.done === 0) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Parsed } from '../../../shared/api';
 import { ErrorCode } from '../../../shared/api/errors';
+import type { Datum } from '../../../shared/domain/geo/datum';
 import {
   importEntityLabels,
   maxImportColumns,
@@ -160,7 +161,7 @@ interface CheckRun {
  * Prepares checking the data rows against a mapping: each row becomes create / update / unchanged / skip, or
  * its problems. With mapping problems nothing can be checked (`check` is never called by the callers).
  */
-function prepareCheck(ctx: RequestContext, session: ReturnType<typeof ownSession>, mapping: (string | null)[], mode: DuplicateMode): CheckRun {
+function prepareCheck(ctx: RequestContext, session: ReturnType<typeof ownSession>, mapping: (string | null)[], mode: DuplicateMode, datum: Datum): CheckRun {
   const importer = importers[session.entity];
   const problems = mappingProblems(importer, mapping);
   const columnOfField = new Map<string, string>();
@@ -178,7 +179,7 @@ function prepareCheck(ctx: RequestContext, session: ReturnType<typeof ownSession
         if (key) cells.set(key, row.cells[index] ?? null);
       });
       if ([...cells.values()].every(isBlank)) return null;
-      return { row, result: importer.readRow(cells, row.rowNumber, lookups, mode, ctx) };
+      return { row, result: importer.readRow(cells, row.rowNumber, lookups, mode, ctx, datum) };
     },
   };
 }
@@ -223,7 +224,7 @@ function countOutcomes(rows: CheckedRow[]) {
 export function previewImport(ctx: RequestContext, input: Parsed<'imports.preview'>): ImportPreview {
   const session = ownSession(ctx, input.importId);
   const importer = importers[session.entity];
-  const run = prepareCheck(ctx, session, input.mapping, input.duplicates);
+  const run = prepareCheck(ctx, session, input.mapping, input.duplicates, input.coordinateSystem);
   const rows = checkAll(run, session.dataRows);
   const problems = problemsOf(run, rows, new Map(importer.fields.map((field) => [field.key, field.label])));
   return {
@@ -253,7 +254,7 @@ export function startImport(ctx: RequestContext, input: Parsed<'imports.start'>,
   if (problems.length > 0) throw new AppError(ErrorCode.InvalidInput, problems.join('；'));
   const label = importEntityLabels[session.entity];
   const jobId = startJob(ctx, 'import', '正在校验…', async (control) => {
-    const run = prepareCheck(ctx, session, input.mapping, input.duplicates);
+    const run = prepareCheck(ctx, session, input.mapping, input.duplicates, input.coordinateSystem);
     const rows = await checkInChunks(run, session.dataRows, control, options.chunkSize ?? defaultChunkSize);
     const toWrite = rows.filter(({ result }) => result.write !== undefined);
     control.progress(0, toWrite.length, `正在写入 ${toWrite.length} 条${label}…`);

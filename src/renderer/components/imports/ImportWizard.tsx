@@ -11,6 +11,7 @@ import {
   type ImportPreview,
 } from '../../../shared/api/imports';
 import type { JobResult, JobStatus } from '../../../shared/api/jobs';
+import type { Datum } from '../../../shared/domain/geo/datum';
 import { callApi } from '../../api/client';
 import { fileToBase64, formatFileSize, saveFile } from '../files';
 import { JobProgress } from '../JobProgress';
@@ -100,6 +101,7 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
 
   // Step 2 and 3: the mapping (above), and what importing with it would do.
   const [duplicates, setDuplicates] = useState<DuplicateMode>('skip');
+  const [datum, setDatum] = useState<Datum>('WGS84');
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const previewSeq = useRef(0);
@@ -176,14 +178,14 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
     setMapping(next);
   }
 
-  async function runPreview(mode: DuplicateMode = duplicates) {
+  async function runPreview(mode: DuplicateMode = duplicates, coordinateSystem: Datum = datum) {
     const id = importIdRef.current;
     if (!id) return;
     const seq = ++previewSeq.current;
     setPreviewing(true);
     setPreviewError(null);
     try {
-      const checked = await callApi('imports.preview', { importId: id, mapping, duplicates: mode });
+      const checked = await callApi('imports.preview', { importId: id, mapping, duplicates: mode, coordinateSystem });
       if (seq === previewSeq.current) setPreview(checked);
     } catch (failure) {
       if (seq === previewSeq.current) {
@@ -200,6 +202,11 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
     void runPreview(mode);
   }
 
+  function changeDatum(coordinateSystem: Datum) {
+    setDatum(coordinateSystem);
+    void runPreview(duplicates, coordinateSystem);
+  }
+
   function toPreview() {
     setPreview(null);
     goTo(2);
@@ -211,7 +218,7 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
     if (!id) return;
     setStarting(true);
     try {
-      const started = await callApi('imports.start', { importId: id, mapping, duplicates });
+      const started = await callApi('imports.start', { importId: id, mapping, duplicates, coordinateSystem: datum });
       setEnding(null);
       importing.watch(started.jobId);
       goTo(3);
@@ -412,6 +419,8 @@ export function ImportWizard({ entity, onClose, onImported }: ImportWizardProps)
           duplicatesLabel={duplicatesLabels[entity]}
           duplicatesFixed={importNeverUpdates[entity]}
           onDuplicatesChange={changeDuplicates}
+          datum={mapping.includes('longitude') ? datum : undefined}
+          onDatumChange={changeDatum}
         />
       )}
       {step === 3 && (

@@ -1,6 +1,7 @@
 import { Alert, Radio, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { DuplicateMode, ImportPreview, ImportProblem } from '../../../shared/api/imports';
 import { maxListedProblems } from '../../../shared/api/imports';
+import { datumLabels, datums, type Datum } from '../../../shared/domain/geo/datum';
 
 interface PreviewStepProps {
   preview: ImportPreview | null;
@@ -12,6 +13,9 @@ interface PreviewStepProps {
   /** Set where registered records are never updated: said instead of offering the choice. */
   duplicatesFixed?: string;
   onDuplicatesChange: (mode: DuplicateMode) => void;
+  /** The system the file's 经度/纬度 are in; undefined when no column is mapped to them (nothing to ask). */
+  datum?: Datum;
+  onDatumChange: (datum: Datum) => void;
 }
 
 const errorColor = '#cf1322';
@@ -20,7 +24,7 @@ const errorColor = '#cf1322';
  * 预览校验: what importing would do, in counts, and every problem by row, before anything is written. The
  * rule for rows already registered is chosen here, and changing it checks the file again.
  */
-export function PreviewStep({ preview, loading, error, duplicates, duplicatesLabel, duplicatesFixed, onDuplicatesChange }: PreviewStepProps) {
+export function PreviewStep({ preview, loading, error, duplicates, duplicatesLabel, duplicatesFixed, onDuplicatesChange, datum, onDatumChange }: PreviewStepProps) {
   const counts: { label: string; value: number | undefined; danger?: boolean }[] = [
     { label: '将新增', value: preview?.create },
     { label: '将更新', value: preview?.update },
@@ -48,6 +52,20 @@ export function PreviewStep({ preview, loading, error, duplicates, duplicatesLab
           />
         )}
       </div>
+      {datum && (
+        <div className="import-duplicates">
+          <Typography.Text id="import-datum-label">文件中经纬度的坐标系：</Typography.Text>
+          <Radio.Group
+            aria-labelledby="import-datum-label"
+            value={datum}
+            onChange={(event) => onDatumChange(event.target.value as Datum)}
+            options={datums.map((value) => ({ value, label: datumLabels[value] }))}
+          />
+          <Typography.Paragraph type="secondary" style={{ width: '100%', margin: 0 }}>
+            从高德地图拾取的坐标是 GCJ-02，从百度地图拾取的是 BD-09，手机 GPS、奥维、天地图是 WGS84；系统按 WGS84 保存并自动换算。选错会使点位偏移约 500 米。
+          </Typography.Paragraph>
+        </div>
+      )}
       {error && <Alert type="error" showIcon title="校验失败" description={error} />}
       {preview && blocked && (
         <Alert

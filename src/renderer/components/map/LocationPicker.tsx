@@ -1,10 +1,10 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Form, Input, Modal, Select, Spin, Typography, type FormInstance } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { datumLabels, datums, toWgs84, type Datum, type LngLat } from '../../../shared/domain/geo/datum';
+import { datumLabels, datums, roundCoordinate, toWgs84, type Datum, type LngLat } from '../../../shared/domain/geo/datum';
 import { useApiQuery } from '../../api/useApi';
 import { prefersReducedMotion } from './echarts';
-import { locateInVillages, locationStatusText, parseLngLatText, pasteFormatError, pointOf, roundCoordinate, type LocationStatus, type VillageFeature } from './locationCheck';
+import { locateInVillages, locationStatusText, parseLngLatText, pasteFormatError, pointOf, type LocationStatus, type VillageFeature } from './locationCheck';
 import { townGeoComponent, type TownGeo } from './townGeo';
 import { useEChart } from './useEChart';
 import { useTownGeo } from './useTownGeo';

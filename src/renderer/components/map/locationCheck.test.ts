@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locateInVillages, locationStatusText, parseLngLatText, pointOf, roundCoordinate, type VillageFeature } from './locationCheck';
+import { roundCoordinate } from '../../../shared/domain/geo/datum';
+import { locateInVillages, locationStatusText, parseLngLatText, pointOf, type VillageFeature } from './locationCheck';
 
 function square(villageId: number | null, villageName: string | null, featureName: string, [x0, y0, x1, y1]: [number, number, number, number]): VillageFeature {
   return {

@@ -26,11 +26,6 @@ export function parseLngLatText(text: string): LngLat | null {
   return [lng, lat];
 }
 
-/** Rounds to the 6 decimals the forms store (≈0.1 m), so what is saved is what the inputs show. */
-export function roundCoordinate(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
-
 /** The form's longitude/latitude as a point, or null unless both are numbers (the forms need both or neither). */
 export function pointOf(longitude: unknown, latitude: unknown): LngLat | null {
   if (typeof longitude !== 'number' || typeof latitude !== 'number') return null;

@@ -119,6 +119,11 @@ export function bd09ToGcj02([lng, lat]: LngLat): LngLat {
   return [z * Math.cos(theta), z * Math.sin(theta)];
 }
 
+/** Rounds to the 6 decimals the forms and imports store (≈0.1 m), so what is saved is what the inputs show. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 /** Converts a point given in `from` to WGS84, the system the app stores. */
 export function toWgs84(point: LngLat, from: Datum): LngLat {
   switch (from) {

@@ -13,7 +13,7 @@ import type { HandlerContext, RequestContext } from '../../../api/context';
 import { enterprises } from '../../../db/schema';
 import { createEnterprise, getEnterprise, updateEnterprise } from '../../enterprises/service';
 import { cellText, readNumber, readYesNo } from '../cells';
-import { loadPlaces, readGridWorker, readVillage, type PlaceLookups } from '../places';
+import { loadPlaces, readGridWorker, readLocation, readVillage, type PlaceLookups } from '../places';
 import { enumReader, labelList, splitPersonAndPhone } from '../readers';
 import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
 
@@ -192,7 +192,7 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
     return { ...loadPlaces(ctx), registered, seen: new Map() };
   },
 
-  readRow(cells, rowNumber, lookups, mode, ctx): RowResult<EnterpriseWrite> {
+  readRow(cells, rowNumber, lookups, mode, ctx, datum): RowResult<EnterpriseWrite> {
     const problems = new RowProblems();
     const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
@@ -222,9 +222,7 @@ export const enterpriseImporter: Importer<EnterpriseLookups, EnterpriseWrite> = 
       if (cells.has(key)) take(key, readYesNo(cells.get(key)!), (value) => (input[key] = value));
     }
     if (cells.has('employees')) take('employees', readNumber(cells.get('employees')!, '人'), (value) => (input.employees = value));
-    for (const key of ['longitude', 'latitude']) {
-      if (cells.has(key)) take(key, readNumber(cells.get(key)!), (value) => (input[key] = value));
-    }
+    readLocation(cells, problems, input, datum);
 
     let villageId: number | undefined;
     if (cells.has('village')) take('village', readVillage(lookups, cells.get('village')!), (value) => (villageId = input.villageId = value));

@@ -4,9 +4,9 @@ import { idleSiteDisposals, idleSiteFindings, idleSiteKinds } from '../../../../
 import type { HandlerContext, RequestContext } from '../../../api/context';
 import { idleSites } from '../../../db/schema';
 import { createIdleSite, getIdleSite, updateIdleSite } from '../../idleSites/service';
-import { cellText, readDate, readNumber, readYesNo } from '../cells';
+import { cellText, readDate, readYesNo } from '../cells';
 import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
-import { loadPlaces, readGridWorker, readVillage, type PlaceLookups } from '../places';
+import { loadPlaces, readGridWorker, readLocation, readVillage, type PlaceLookups } from '../places';
 import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
 
 type CreateInput = ReturnType<typeof idleSiteFields.parse>;
@@ -83,7 +83,7 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
     return { ...loadPlaces(ctx), registered, seen: new Map() };
   },
 
-  readRow(cells, rowNumber, lookups, mode, ctx): RowResult<IdleSiteWrite> {
+  readRow(cells, rowNumber, lookups, mode, ctx, datum): RowResult<IdleSiteWrite> {
     const problems = new RowProblems();
     const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
@@ -105,9 +105,7 @@ export const idleSiteImporter: Importer<IdleSiteLookups, IdleSiteWrite> = {
     for (const key of ['foundOn', 'disposedOn']) {
       if (cells.has(key)) take(key, readDate(cells.get(key)!), (value) => (input[key] = value ?? (key === 'foundOn' ? undefined : null)));
     }
-    for (const key of ['longitude', 'latitude']) {
-      if (cells.has(key)) take(key, readNumber(cells.get(key)!), (value) => (input[key] = value));
-    }
+    readLocation(cells, problems, input, datum);
     let villageId: number | undefined;
     if (cells.has('village')) take('village', readVillage(lookups, cells.get('village')!), (value) => (villageId = input.villageId = value));
     if (cells.has('gridWorker')) take('gridWorker', readGridWorker(lookups, cells.get('gridWorker')!, villageId), (value) => (input.gridWorkerId = value));

@@ -6,6 +6,7 @@ import type { HandlerContext, RequestContext } from '../../../api/context';
 import { enterprises, idleSites, tanks } from '../../../db/schema';
 import { createTank, getTank, updateTank } from '../../tanks/service';
 import { cellText, readDate, readNumber, readYesNo, type RawCell } from '../cells';
+import { readLocation } from '../places';
 import { RowProblems, type Importer, type ImportFieldSpec, type RowResult } from '../importer';
 import { enumReader, labelList, normalizeLabel, splitPersonAndPhone } from '../readers';
 
@@ -110,7 +111,7 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
     return { enterprisesByUscc, enterprisesByName, idleSitesByName, registered, seen: new Map(), today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` };
   },
 
-  readRow(cells, rowNumber, lookups, mode, ctx): RowResult<TankWrite> {
+  readRow(cells, rowNumber, lookups, mode, ctx, datum): RowResult<TankWrite> {
     const problems = new RowProblems();
     const take = problems.take.bind(problems);
     const input: Record<string, unknown> = {};
@@ -129,9 +130,7 @@ export const tankImporter: Importer<TankLookups, TankWrite> = {
     if (cells.has('publicLabel')) take('publicLabel', readYesNo(cells.get('publicLabel')!), (value) => (input.publicLabel = value));
     if (cells.has('designCapacityM3')) take('designCapacityM3', readNumber(cells.get('designCapacityM3')!, 'm³'), (value) => (input.designCapacityM3 = value));
     if (cells.has('maxStoredT')) take('maxStoredT', readNumber(cells.get('maxStoredT')!, 't'), (value) => (input.maxStoredT = value));
-    for (const key of ['longitude', 'latitude']) {
-      if (cells.has(key)) take(key, readNumber(cells.get(key)!), (value) => (input[key] = value));
-    }
+    readLocation(cells, problems, input, datum);
     if (cells.has('lastCheckOn')) take('lastCheckOn', readDate(cells.get('lastCheckOn')!), (value) => (input.lastCheckOn = value));
     input.registeredOn = lookups.today;
     if (cells.has('registeredOn')) take('registeredOn', readDate(cells.get('registeredOn')!), (value) => (input.registeredOn = value ?? lookups.today));
