@@ -112,11 +112,15 @@ export function reportDate(generatedAt: string): string {
   return date.isValid() ? date.format('YYYY年M月D日') : generatedAt.slice(0, 10);
 }
 
-/** The lines under the title: the period (with its dates), the scope, 填报单位 and the date. */
+/**
+ * The lines under the title: the period (with its dates), the scope, 填报单位 and the date. The scope has a line
+ * of its own: a list of villages is long, and sharing a line with the period made Word break it mid-name.
+ */
 export function subtitleLines(report: Report): string[] {
   const dates = `${report.period.from.replaceAll('-', '.')}—${report.period.to.replaceAll('-', '.')}`;
   return [
-    `统计期间：${report.period.label}（${dates}）\u3000统计范围：${report.scopeLabel}`,
+    `统计期间：${report.period.label}（${dates}）`,
+    `统计范围：${report.scopeLabel}`,
     `填报单位：${report.unit || '（未设置单位名称）'}\u3000生成日期：${reportDate(report.generatedAt)}`,
   ];
 }
