@@ -3,7 +3,7 @@ import { method } from './contract';
 import { idSchema, pageOf, pagingInput, timestampSchema } from './common';
 
 /** Entities whose deletes land in the 回收站; later features add theirs here. */
-export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill', 'inspection', 'hazard'] as const;
+export const trashEntities = ['village', 'enterprise', 'gridWorker', 'attachment', 'idleSite', 'tank', 'chemical', 'filing', 'plan', 'planFiling', 'drill', 'inspection', 'hazard', 'boundarySet'] as const;
 export const trashEntityLabels: Record<TrashEntity, string> = {
   village: '村/社区',
   enterprise: '企业',
@@ -18,6 +18,7 @@ export const trashEntityLabels: Record<TrashEntity, string> = {
   drill: '应急演练',
   inspection: '检查记录',
   hazard: '隐患',
+  boundarySet: '村界数据',
 };
 export type TrashEntity = (typeof trashEntities)[number];
 

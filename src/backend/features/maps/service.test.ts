@@ -157,6 +157,20 @@ describe('maps boundary sets', () => {
     expect((await backend.call('maps.boundarySets', {})).map((s) => s.id)).toEqual([dongguan.id]);
     expect(await backend.dispatch('maps.setCurrentBoundarySet', { id: villagesSet.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
+    // The deleted set waits in the 回收站: restored, it is one more set to switch to (not current); purged, its
+    // features go with it.
+    const inTrash = await backend.call('trash.list', { entity: 'boundarySet' });
+    expect(inTrash.items).toEqual([expect.objectContaining({ entity: 'boundarySet', id: villagesSet.id, title: `村界 ${villagesSet.name}` })]);
+    await backend.call('trash.restore', { entity: 'boundarySet', id: villagesSet.id });
+    expect((await backend.call('maps.boundarySets', {})).map((s) => [s.id, s.isCurrent])).toEqual(expect.arrayContaining([[villagesSet.id, false], [dongguan.id, true]]));
+    await backend.call('maps.setCurrentBoundarySet', { id: villagesSet.id });
+    expect(await backend.call('maps.currentBoundary', {})).toMatchObject({ setId: villagesSet.id });
+    await backend.call('maps.setCurrentBoundarySet', { id: dongguan.id });
+    await backend.call('maps.deleteBoundarySet', { id: villagesSet.id });
+    await backend.call('trash.purge', { entity: 'boundarySet', id: villagesSet.id });
+    expect((await backend.call('trash.list', { entity: 'boundarySet' })).total).toBe(0);
+    expect(backend.ctx.appDb.sqlite.prepare('SELECT count(*) FROM boundary_features WHERE set_id = ?').pluck().get(villagesSet.id)).toBe(0);
+
     const staff = await backend.loginAs('staff', 'switch-staff');
     expect(await backend.dispatch('maps.setCurrentBoundarySet', { id: dongguan.id }, staff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -15,6 +15,8 @@ export interface TrashAdapter {
   titleSql: string;
   /** Shown when restoring clashes with a live row (e.g. the same name was reused meanwhile). */
   restoreConflictMessage: (title: string) => string;
+  /** The table keeps no updated_at (a boundary set is never edited, only switched to). */
+  withoutUpdatedAt?: true;
   /** Refuses a restore that would bring back a record pointing at something deleted. */
   beforeRestore?: (ctx: HandlerContext, id: number) => void;
   /** Cleans up after the row is gone for good (e.g. the stored file). */
@@ -125,5 +127,14 @@ export const trashAdapters: Record<TrashEntity, TrashAdapter> = {
     titleSql: "number || ' ' || description",
     restoreConflictMessage: (title) => `无法恢复隐患「${title}」。`,
     beforeRestore: parentsMustBeLive('hazards', [['inspection_id', 'inspections', '检查记录'], ['enterprise_id', 'enterprises', '企业'], ['idle_site_id', 'idle_sites', '四闲场所']]),
+  },
+  // A set is deleted only when not current, so it comes back as one more set to switch to; its features go with it
+  // when purged (ON DELETE CASCADE).
+  boundarySet: {
+    entity: 'boundarySet',
+    table: 'boundary_sets',
+    titleSql: "'村界 ' || name",
+    withoutUpdatedAt: true,
+    restoreConflictMessage: (title) => `无法恢复「${title}」。`,
   },
 };

@@ -39,9 +39,8 @@ export function restoreFromTrash(ctx: RequestContext, entity: TrashEntity, id: n
   const { title } = deletedRow(ctx, entity, id);
   adapter.beforeRestore?.(ctx, id);
   try {
-    ctx.appDb.sqlite
-      .prepare(`UPDATE ${adapter.table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
-      .run(nowIso(ctx), id);
+    if (adapter.withoutUpdatedAt) ctx.appDb.sqlite.prepare(`UPDATE ${adapter.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`).run(id);
+    else ctx.appDb.sqlite.prepare(`UPDATE ${adapter.table} SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`).run(nowIso(ctx), id);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(adapter.restoreConflictMessage(title));
     throw error;
@@ -71,7 +70,7 @@ export function purgeFromTrash(ctx: RequestContext, entity: TrashEntity, id: num
  * before their villages).
  */
 export function emptyTrash(ctx: RequestContext, entity?: TrashEntity): number {
-  const order: TrashEntity[] = ['attachment', 'hazard', 'inspection', 'planFiling', 'drill', 'plan', 'filing', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
+  const order: TrashEntity[] = ['boundarySet', 'attachment', 'hazard', 'inspection', 'planFiling', 'drill', 'plan', 'filing', 'tank', 'enterprise', 'idleSite', 'chemical', 'gridWorker', 'village'];
   const entities = order.filter((name) => !entity || name === entity);
   let purged = 0;
   for (const name of entities) {

@@ -120,7 +120,7 @@ export function BoundarySetsPanel({ onChanged }: { onChanged: () => void }) {
                 ) : (
                   <Popconfirm
                     title={`删除村界「${set.name}」？`}
-                    description="删除后不能再切换到这套村界；如需使用，请重新导入文件。"
+                    description="删除后这套村界移入回收站，可在回收站中恢复。"
                     okText="删除"
                     okButtonProps={{ danger: true }}
                     cancelText="取消"
