@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { In, Out } from '../../../shared/api';
+import type { ApiName, In, Out } from '../../../shared/api';
 import type { Report, ReportFigure, ReportSection } from '../../../shared/api/report';
+import { makeTestBackend } from '../../../../tests/fixtures/backend';
 import { filing, hazard, open, type Harness } from '../../../../tests/fixtures/registryHarness';
 
 /**
@@ -38,6 +39,47 @@ function textOf(report: Report, section: ReportSection): string {
 }
 
 const sectionText = (report: Report, key: string) => textOf(report, report.sections.find((section) => section.key === key)!);
+
+/** Calls the API as a signed-in user (a harness's, or a backend's admin). */
+type Caller = <N extends ApiName>(name: N, input: In<N>) => Promise<Out<N>>;
+
+/** Each figure that links to a list: the list under the figure's filters has exactly as many records. */
+async function listTotal(call: Caller, source: NonNullable<ReportFigure['source']>): Promise<number> {
+  const page = { page: 1, pageSize: 1 };
+  const filters = source.filters as Record<string, never>;
+  switch (source.list) {
+    case 'inspections':
+      return (await call('inspections.list', { ...filters, ...page })).total;
+    case 'orders':
+      return (await call('orders.list', { ...filters, ...page })).total;
+    case 'hazards':
+      return (await call('hazards.list', { ...filters, ...page })).total;
+    case 'tanks':
+      return (await call('tanks.list', { ...filters, ...page })).total;
+    case 'idleSites':
+      return (await call('idleSites.list', { ...filters, ...page })).total;
+    case 'filings':
+      return (await call('filings.list', { ...filters, ...page })).total;
+    case 'planFilings':
+      return (await call('planFilings.list', { ...filters, ...page })).total;
+    case 'drills':
+      return (await call('drills.list', { ...filters, ...page })).total;
+    case 'plans':
+      return (await call('plans.list', { ...filters, ...page })).total;
+  }
+}
+
+async function expectSourcesMatch(call: Caller, report: Report): Promise<string[]> {
+  const linked = report.figures.filter((figure) => figure.source !== null);
+  const mismatches: string[] = [];
+  for (const figure of linked) {
+    const total = await listTotal(call, figure.source!);
+    if (total !== figure.value) mismatches.push(`${figure.key}: figure ${figure.value}, list ${total} (${JSON.stringify(figure.source)})`);
+  }
+  expect(mismatches).toEqual([]);
+  return linked.map((figure) => figure.key);
+}
+
 
 const filingKinds = ['动火', '受限空间', '盲板抽堵', '高处', '吊装', '临时用电', '动土', '断路', '切割', '拆解', '外来施工'] as const;
 
@@ -417,46 +459,9 @@ describe('report.generate on a small town around the Q1/Q2 2026 boundary', () =>
     expect(figureOf(q2, 'hazardsFound').previous).toBe(6);
   });
 
-  /** Each figure that links to a list: the list under the figure's filters has exactly as many records. */
-  async function listTotal(source: NonNullable<ReportFigure['source']>): Promise<number> {
-    const page = { page: 1, pageSize: 1 };
-    const filters = source.filters as Record<string, never>;
-    switch (source.list) {
-      case 'inspections':
-        return (await h.call('inspections.list', { ...filters, ...page })).total;
-      case 'orders':
-        return (await h.call('orders.list', { ...filters, ...page })).total;
-      case 'hazards':
-        return (await h.call('hazards.list', { ...filters, ...page })).total;
-      case 'tanks':
-        return (await h.call('tanks.list', { ...filters, ...page })).total;
-      case 'idleSites':
-        return (await h.call('idleSites.list', { ...filters, ...page })).total;
-      case 'filings':
-        return (await h.call('filings.list', { ...filters, ...page })).total;
-      case 'planFilings':
-        return (await h.call('planFilings.list', { ...filters, ...page })).total;
-      case 'drills':
-        return (await h.call('drills.list', { ...filters, ...page })).total;
-      case 'plans':
-        return (await h.call('plans.list', { ...filters, ...page })).total;
-    }
-  }
-
-  async function expectSourcesMatch(report: Report): Promise<string[]> {
-    const linked = report.figures.filter((figure) => figure.source !== null);
-    const mismatches: string[] = [];
-    for (const figure of linked) {
-      const total = await listTotal(figure.source!);
-      if (total !== figure.value) mismatches.push(`${figure.key}: figure ${figure.value}, list ${total} (${JSON.stringify(figure.source)})`);
-    }
-    expect(mismatches).toEqual([]);
-    return linked.map((figure) => figure.key);
-  }
-
   it('links each figure to a list whose total is the figure, for the whole town and for one village', async () => {
     const town = await h.call('report.generate', { kind: 'quarter', year: 2026, index: 1 });
-    const linked = await expectSourcesMatch(town);
+    const linked = await expectSourcesMatch(h.call, town);
     expect(linked).toEqual(
       expect.arrayContaining(['orders', 'hazardsFound', 'hazardsRectified', 'majorFound', 'majorClosed', 'overdue', 'idleSitesFound', 'filingsTotal', 'filings:受限空间', 'filings:动土', 'planFilings', 'drills', 'drillsActual', 'drillsTabletop']),
     );
@@ -468,21 +473,21 @@ describe('report.generate on a small town around the Q1/Q2 2026 boundary', () =>
     expect(figureOf(town, 'hazardsFound').source).toEqual({ list: 'hazards', filters: { from: '2026-01-01', to: '2026-03-31' } });
 
     const village = await h.call('report.generate', { kind: 'quarter', year: 2026, index: 1, villageIds: [A] });
-    const villageLinked = await expectSourcesMatch(village);
+    const villageLinked = await expectSourcesMatch(h.call, village);
     expect(villageLinked).toContain('hazardsFound');
     expect(figureOf(village, 'hazardsFound').source).toEqual({ list: 'hazards', filters: { from: '2026-01-01', to: '2026-03-31', villageId: A } });
     // The plan filing list cannot filter by village.
     expect(figureOf(village, 'planFilings').source).toBeNull();
 
     // 西岭村 had no idle-site visit in Q1: its inspections link.
-    expect(await expectSourcesMatch(await h.call('report.generate', { kind: 'quarter', year: 2026, index: 1, villageIds: [B] }))).toContain('inspections');
+    expect(await expectSourcesMatch(h.call, await h.call('report.generate', { kind: 'quarter', year: 2026, index: 1, villageIds: [B] }))).toContain('inspections');
 
     // Q2 (no idle-site visit yet) links its inspections. Tank counts never link, even for a period holding today:
     // the tank list would show the 已拆除 T-03 beside T-01 and T-02.
     const q2 = await h.call('report.generate', { kind: 'quarter', year: 2026, index: 2 });
-    expect(await expectSourcesMatch(q2)).toContain('inspections');
+    expect(await expectSourcesMatch(h.call, q2)).toContain('inspections');
     expect(['tanksHazardous', 'tanksChemical', 'tanksIdleSite', 'tanksTotal'].map((key) => figureOf(q2, key).source)).toEqual([null, null, null, null]);
-    await expectSourcesMatch(await h.call('report.generate', { kind: 'quarter', year: 2026, index: 2, villageIds: [A] }));
+    await expectSourcesMatch(h.call, await h.call('report.generate', { kind: 'quarter', year: 2026, index: 2, villageIds: [A] }));
   });
 
   it('refuses a custom period ending before it starts, and a quarter without its number', async () => {
@@ -504,5 +509,24 @@ describe('report.generate on a small town around the Q1/Q2 2026 boundary', () =>
     expect(values(report, ['filingsTotal', 'inspections', 'hazardsFound', 'drills'])).toEqual({ filingsTotal: 3, inspections: 2, hazardsFound: 5, drills: 2 });
     expect(figureOf(report, 'inspections').lastYear).toBe(1); // i7 on 2025-03-31
     expect(report.monthly.map((month) => month.month)).toEqual(['2026-03', '2026-04']);
+  });
+});
+
+describe('report.generate on the small demo town', () => {
+  it('links every figure it can to a list whose total is the figure: the quarter and the year, the town and a village', async () => {
+    const backend = await makeTestBackend({ loadDemo: true });
+    try {
+      const call: Caller = (name, input) => backend.call(name, input);
+      const village = (await backend.call('villages.list', { pageSize: 1, sortField: 'code', sortOrder: 'ascend' })).items[0];
+      // The frozen clock stands in 2026-03: Q1 and the year hold the demo's records.
+      for (const request of [{ kind: 'quarter', year: 2026, index: 1 }, { kind: 'year', year: 2026 }] as const) {
+        const town = await backend.call('report.generate', request);
+        expect(figureOf(town, 'hazardsFound').value).toBeGreaterThan(0);
+        expect(await expectSourcesMatch(call, town)).toEqual(expect.arrayContaining(['hazardsFound', 'hazardsRectified', 'orders', 'filingsTotal', 'drills']));
+        await expectSourcesMatch(call, await backend.call('report.generate', { ...request, villageIds: [village.id] }));
+      }
+    } finally {
+      backend.dispose();
+    }
   });
 });
