@@ -64,6 +64,11 @@ test('the workbench is the home page: its counts lead to the lists behind them a
   await page.getByTestId('attention-ordersOpen').click();
   await expect(page).toHaveURL(/#\/hazards\/orders\?open=true/);
   await expect(page.locator('.ant-pagination-total-text').first()).toContainText(`共 ${orders.total.toLocaleString('zh-CN')} `);
+  // Of those, the ones past their deadline: the card's 其中已过整改期限 count (the demo has some).
+  expect(summary.attention.ordersOverdue).toBeGreaterThan(0);
+  await page.locator('.toggle-filter', { hasText: '已逾期' }).click();
+  await expect(page).toHaveURL(/overdue=true/);
+  await expect(page.locator('.ant-pagination-total-text').first()).toContainText(`共 ${summary.attention.ordersOverdue.toLocaleString('zh-CN')} `);
 });
 
 test('a fresh town without data shows zero counts and empty charts, without errors', async ({ page, host }) => {

@@ -241,6 +241,8 @@ export const orderFilters = z.object({
   to: dateSchema('结束日期').optional(),
   /** Orders whose hazards are not all closed. */
   open: z.boolean().optional(),
+  /** 逾期: past the deadline (before today) with hazards not all closed. */
+  overdue: z.boolean().optional(),
 });
 export type OrderFilters = z.infer<typeof orderFilters>;
 /**

@@ -36,10 +36,13 @@ function orderPrefix(ctx: HandlerContext): string {
   return readSetting<string | null>(ctx, orderPrefixKey, null) || `${getOfficeSettings(ctx).townName}应急责改`;
 }
 
-function orderWhere(filters: OrderFilters): SqlWhere {
+const hasOpenHazardSql = "EXISTS (SELECT 1 FROM hazards h WHERE h.order_id = o.id AND h.deleted_at IS NULL AND h.status <> '已销号')";
+
+function orderWhere(filters: OrderFilters, today: string): SqlWhere {
   const where = new SqlWhere('o.deleted_at IS NULL').equal('o.enterprise_id', 'enterpriseId', filters.enterpriseId).between('o.issued_on', filters.from, filters.to);
   if (filters.villageId) where.add(targetInVillageSql('o'), { villageId: filters.villageId });
-  if (filters.open) where.add("EXISTS (SELECT 1 FROM hazards h WHERE h.order_id = o.id AND h.deleted_at IS NULL AND h.status <> '已销号')");
+  if (filters.open) where.add(hasOpenHazardSql);
+  if (filters.overdue) where.add(`o.deadline < @today AND ${hasOpenHazardSql}`, { today });
   if (filters.q) {
     where.add(targetSearchSql('o', ['number', 'officers']), { q: `%${escapeLike(filters.q)}%` });
   }
@@ -53,7 +56,7 @@ function orderOrderBy(sortOrder: SortOrder | undefined): string {
 }
 
 export function listOrders(ctx: HandlerContext, input: Parsed<'orders.list'>) {
-  const { where, params } = orderWhere(input);
+  const { where, params } = orderWhere(input, localToday(ctx));
   const items = ctx.appDb.sqlite
     .prepare(`${orderSelect} WHERE ${where} ${orderOrderBy(input.sortOrder)} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RawOrder[];
@@ -63,7 +66,7 @@ export function listOrders(ctx: HandlerContext, input: Parsed<'orders.list'>) {
 
 /** Every order the list's filters keep, in the list's order (for the 指令书台账's print and export). */
 export function allOrders(ctx: HandlerContext, filters: OrderFilters, sortOrder?: SortOrder): RectificationOrder[] {
-  const { where, params } = orderWhere(filters);
+  const { where, params } = orderWhere(filters, localToday(ctx));
   return ctx.appDb.sqlite.prepare(`${orderSelect} WHERE ${where} ${orderOrderBy(sortOrder)}`).all(params) as RawOrder[];
 }
 

@@ -188,6 +188,25 @@ describe('rectification orders', () => {
     expect(later.number).toBe('示例镇应急责改〔2026〕第7号');
   });
 
+  it('lists as 逾期 the orders past their deadline with hazards still open, and no others', async () => {
+    // Today is 2026-06-15: a deadline of 06-10 has passed, one of 06-15 has not.
+    const late = await h.call('orders.create', { ...order(await openHazards(h.plant.id, 2)), deadline: '2026-06-10' });
+    const dueToday = await h.call('orders.create', { ...order(await openHazards(h.plant.id, 1)), deadline: '2026-06-15' });
+    const [closedId] = await openHazards(h.mill.id, 1);
+    const lateButDone = await h.call('orders.create', { ...order([closedId]), deadline: '2026-06-10' });
+    await h.call('hazards.transition', { id: closedId, action: 'submitForReview', on: '2026-06-08', remark: '已整改' });
+    await h.call('hazards.transition', { id: closedId, action: 'reinspect', passed: true, reinspector: '周敏', on: '2026-06-09' });
+
+    const overdue = await h.call('orders.list', { overdue: true, pageSize: 100 });
+    const ids = overdue.items.map((row) => row.id);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(dueToday.id);
+    expect(ids).not.toContain(lateButDone.id);
+    expect(overdue.items.every((row) => row.deadline < '2026-06-15' && row.closedCount < row.hazardCount)).toBe(true);
+    // Still open, so under 隐患未全部销号 too.
+    expect((await h.call('orders.list', { open: true, pageSize: 100 })).items.map((row) => row.id)).toEqual(expect.arrayContaining([late.id, dueToday.id]));
+  });
+
   it('refuses hazards of two units, closed hazards and hazards already on an order', async () => {
     const [plantHazard] = await openHazards(h.plant.id, 1);
     const [millHazard] = await openHazards(h.mill.id, 1);

@@ -197,6 +197,9 @@ describe('责令限期整改指令书台账 (ledgers.data, orders)', () => {
     expect(open.filterSummary).toBe('筛选条件：仅隐患未全部销号');
     expect(open.rows).toEqual([[plantOrder.number]]);
     expect((await call('orders.list', { open: true, page: 1, pageSize: 20 })).items.map((order) => [order.number])).toEqual(open.rows);
+    const overdue = await call('ledgers.data', { ledger: 'orders', filters: { overdue: true }, columns: ['number'] });
+    expect(overdue.filterSummary).toBe('筛选条件：仅已逾期');
+    expect((await call('orders.list', { overdue: true, page: 1, pageSize: 20 })).items.map((order) => [order.number])).toEqual(overdue.rows);
 
     const narrowed = await call('ledgers.data', { ledger: 'orders', filters: { villageId: west.id, enterpriseId: mill.id, from: '2026-05-01', q: '周敏' }, columns: ['number'] });
     expect(narrowed.filterSummary).toBe('筛选条件：村/社区：西岭村；企业：西岭五金厂；下达日期：2026-05-01 至 …；关键词：“周敏”');

@@ -216,6 +216,7 @@ export function orderFilterSummary(ctx: HandlerContext, filters: OrderFilters): 
   if (filters.enterpriseId) parts.push(`企业：${nameOf(ctx, enterprises, filters.enterpriseId)}`);
   if (filters.from || filters.to) parts.push(`下达日期：${filters.from ?? '…'} 至 ${filters.to ?? '…'}`);
   if (filters.open) parts.push('仅隐患未全部销号');
+  if (filters.overdue) parts.push('仅已逾期');
   if (filters.q) parts.push(`关键词：“${filters.q}”`);
   return parts;
 }

@@ -108,6 +108,7 @@ describe('workbench.summary on a small town', () => {
     expect((await h.call('idleSites.list', { disposal: '待处置' })).total).toBe(summary.attention.idleSitesPending);
     expect((await h.call('plans.list', { due: 'overdue' })).total).toBe(summary.attention.plansOverdue);
     expect((await h.call('orders.list', { open: true })).total).toBe(summary.attention.ordersOpen);
+    expect((await h.call('orders.list', { overdue: true })).total).toBe(summary.attention.ordersOverdue);
 
     expect(summary.worksToday.map((row) => [row.enterpriseName, row.plannedStart])).toEqual([
       ['西岭化工厂', `${today} 08:00`],

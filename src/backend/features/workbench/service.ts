@@ -150,13 +150,7 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
   const hazardsOverdue = listHazards(ctx, { overdue: true, ...countOnly });
   const majorHazardsOverdue = listHazards(ctx, { overdue: true, level: '重大', ...countOnly });
   const ordersOpen = listOrders(ctx, { open: true, ...countOnly });
-  const ordersOverdue = ctx.appDb.sqlite
-    .prepare(
-      `SELECT count(*) FROM rectification_orders o WHERE o.deleted_at IS NULL AND o.deadline < @today
-       AND EXISTS (SELECT 1 FROM hazards h WHERE h.order_id = o.id AND h.deleted_at IS NULL AND h.status <> '已销号')`,
-    )
-    .pluck()
-    .get({ today }) as number;
+  const ordersOverdue = listOrders(ctx, { overdue: true, ...countOnly });
   const plans = planAttention(ctx, 30);
   const remindersByKind = Object.fromEntries(reminderKinds.map((kind) => [kind, 0])) as Record<ReminderKind, number>;
   let remindersDueSoon = 0;
@@ -176,7 +170,7 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
       hazardsOverdue: hazardsOverdue.total,
       majorHazardsOverdue: majorHazardsOverdue.total,
       ordersOpen: ordersOpen.total,
-      ordersOverdue,
+      ordersOverdue: ordersOverdue.total,
       plansOverdue: plans.overdue,
       remindersDueSoon,
       remindersByKind,

@@ -123,6 +123,7 @@ export function OrderList() {
         />
         <VillageFilter label="所属村/社区" width={140} value={query.villageId} onChange={(villageId) => update({ villageId })} />
         <ToggleTag label="隐患未全部销号" active={!!query.open} onToggle={() => update({ open: query.open ? undefined : true })} />
+        <ToggleTag label="已逾期" active={!!query.overdue} onToggle={() => update({ overdue: query.overdue ? undefined : true })} />
         {query.enterpriseId && (
           <Tag closable onClose={() => update({ enterpriseId: undefined })} style={{ marginInlineEnd: 0 }}>
             单位：{list.data?.items[0]?.targetName ?? '所选企业'}

@@ -75,7 +75,7 @@ export const hasActiveInspectionFilters = inspectionCodec.hasActive;
 /** 整改指令书: by issue (their number), newest first unless turned round. */
 export type OrderListQuery = ListQuery<OrderFilters, (typeof orderSortFields)[number]>;
 /** The 整改指令书 list's URL filters; also what its print view and export carry. */
-export const orderFilterKeys = ['q', 'enterpriseId', 'villageId', 'from', 'to', 'open'] as const satisfies readonly (keyof OrderFilters)[];
+export const orderFilterKeys = ['q', 'enterpriseId', 'villageId', 'from', 'to', 'open', 'overdue'] as const satisfies readonly (keyof OrderFilters)[];
 
 const orderCodec = listQueryCodec({
   filterKeys: orderFilterKeys,
@@ -85,6 +85,7 @@ const orderCodec = listQueryCodec({
     villageId: positiveInt(params.get('villageId')),
     ...dateRange(params),
     open: onlyTrue(params.get('open')),
+    overdue: onlyTrue(params.get('overdue')),
   }),
   sortFields: orderSortFields,
   defaultOrder: 'descend',

@@ -369,6 +369,9 @@ function OrderFilterFields(props: FilterProps) {
       <Checkbox checked={filters.open === 'true'} onChange={(event) => setFilter('open', event.target.checked ? 'true' : undefined)}>
         仅隐患未全部销号
       </Checkbox>
+      <Checkbox checked={filters.overdue === 'true'} onChange={(event) => setFilter('overdue', event.target.checked ? 'true' : undefined)}>
+        仅已逾期
+      </Checkbox>
     </Space>
   );
 }
