@@ -77,8 +77,14 @@ test('a quarter report states the ledgers’ numbers, links them to their lists,
   expect(download.suggestedFilename()).toBe(`${report.title}.docx`);
   const docx = fs.readFileSync((await download.path())!);
   expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
-  const texts = docxParagraphTexts(readZip(docx).get('word/document.xml')!.toString('utf8'));
+  const entries = readZip(docx);
+  const texts = docxParagraphTexts(entries.get('word/document.xml')!.toString('utf8'));
   expect(texts).toContain(report.title);
+  // The monthly chart as drawn on the page: one PNG picture with its caption.
+  const pictures = [...entries.entries()].filter(([name]) => name.startsWith('word/media/'));
+  expect(pictures).toHaveLength(1);
+  expect([...pictures[0][1].subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(texts).toContain('图：隐患发现与整改情况（按月）');
   expect(texts).toContain(rewritten);
   if (section.key !== edited.key) expect(texts.join('\n')).toContain(segmentsText(section.segments, report.figures).split('\n')[0].trim());
   await download.saveAs(test.info().outputPath('report.docx'));
@@ -90,6 +96,10 @@ test('a quarter report states the ledgers’ numbers, links them to their lists,
   await expect(page.getByRole('heading', { name: report.title })).toBeVisible();
   await expect(page.getByText(rewritten)).toBeVisible();
   await expect(page.getByText('附：主要指标对比')).toBeVisible();
+  // The chart is printed too, decoded before the view says it is ready.
+  const chartPicture = page.getByRole('img', { name: '隐患发现与整改情况（按月）' });
+  await expect(chartPicture).toBeVisible();
+  expect(await chartPicture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(1000);
   // The PDF from the view loaded afresh, as Electron's hidden print window loads it (and it survives a reload).
   await page.reload();
   await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 30_000 });

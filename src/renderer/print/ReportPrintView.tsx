@@ -77,7 +77,7 @@ function DocumentTable({ table }: { table: ReportTable }) {
   );
 }
 
-/** The printed report: title, the lines under it, each section's heading, paragraphs and tables. */
+/** The printed report: title, the lines under it, each section's heading, paragraphs, tables and charts. */
 export function ReportDocumentSheet({ report }: { report: ReportDocument }) {
   return (
     <div className="print-sheet print-portrait doc-sheet report-doc">
@@ -98,6 +98,12 @@ export function ReportDocumentSheet({ report }: { report: ReportDocument }) {
           ))}
           {section.tables.map((table, tableIndex) => (
             <DocumentTable key={tableIndex} table={table} />
+          ))}
+          {section.charts.map((chart, chartIndex) => (
+            <figure key={chartIndex} className="report-doc-chart">
+              <img src={`data:image/png;base64,${chart.pngBase64}`} alt={chart.title} />
+              <figcaption>图：{chart.title}</figcaption>
+            </figure>
           ))}
         </section>
       ))}

@@ -18,14 +18,16 @@ export function markPrintState(state: '1' | 'error' | null, message?: string) {
 }
 
 /**
- * Marks the view ready once `content` is there and the fonts have loaded: a PDF taken before the CJK fonts
- * load is laid out (and paginated) with the fallback.
+ * Marks the view ready once `content` is there, the fonts have loaded and its pictures are decoded: a PDF taken
+ * before the CJK fonts load is laid out (and paginated) with the fallback, and one taken before a picture decodes
+ * leaves a blank where it goes. A picture that fails to decode does not hold the view back.
  */
 export function usePrintReady(content: unknown) {
   useEffect(() => {
     if (!content) return undefined;
     let live = true;
-    void document.fonts.ready.then(() => {
+    const pictures = Array.from(document.images, (image) => image.decode().catch(() => undefined));
+    void Promise.all([document.fonts.ready, ...pictures]).then(() => {
       if (live) markPrintState('1');
     });
     return () => {

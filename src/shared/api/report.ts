@@ -99,7 +99,21 @@ export const reportRequestSchema = z
   });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
-/** The report as the user edited it, for .docx and print: plain paragraphs and the tables. */
+/** Largest chart picture a document carries (base64 of a PNG; the monthly chart at twice the pixels is ~100 KB). */
+export const maxReportChartBase64 = 4_000_000;
+
+/** A chart as drawn on the report page, placed in the document under its caption. */
+export const reportChartSchema = z.object({
+  title: z.string().max(100),
+  /** PNG bytes, base64 (no data: prefix). */
+  pngBase64: z.string().max(maxReportChartBase64, '图表图片过大').regex(/^[A-Za-z0-9+/]+={0,2}$/, '图表图片不是有效的 PNG 数据'),
+  /** The picture's size in pixels, for its proportions on the page. */
+  width: z.number().int().min(1).max(10_000),
+  height: z.number().int().min(1).max(10_000),
+});
+export type ReportChart = z.infer<typeof reportChartSchema>;
+
+/** The report as the user edited it, for .docx and print: plain paragraphs, the tables and the charts. */
 export const reportDocumentSchema = z.object({
   title: z.string().trim().min(1, '请填写标题').max(100, '标题过长'),
   /** Lines under the title: period, scope, 填报单位, date. */
@@ -110,6 +124,7 @@ export const reportDocumentSchema = z.object({
         title: z.string().max(100),
         paragraphs: z.array(z.string().max(20_000)).max(50),
         tables: z.array(reportTableSchema).max(10),
+        charts: z.array(reportChartSchema).max(4).default([]),
       }),
     )
     .max(30),

@@ -24,8 +24,9 @@ const report: ReportDocument = {
           ],
         },
       ],
+      charts: [],
     },
-    { title: '二、下一步工作', paragraphs: ['继续做好四闲场所排查。\n加强储罐监管。'], tables: [] },
+    { title: '二、下一步工作', paragraphs: ['继续做好四闲场所排查。\n加强储罐监管。'], tables: [], charts: [] },
   ],
 };
 
@@ -69,6 +70,45 @@ describe('buildReportDocx', () => {
     expect(cell('东山村')).not.toContain('w:val="right"');
     expect(cell('发现隐患')).toContain('w:val="center"');
     expect(cell('发现隐患')).toContain('<w:b/>');
+  });
+});
+
+/** A 1×1 PNG: real PNG bytes, standing in for the chart the page draws. */
+const tinyPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+describe('buildReportDocx with a chart', () => {
+  const withChart = (pngBase64: string): ReportDocument => ({
+    ...report,
+    sections: [{ ...report.sections[0], charts: [{ title: '隐患发现与整改情况（按月）', pngBase64, width: 1600, height: 640 }] }, report.sections[1]],
+  });
+
+  it("places the picture, as wide as the text and in proportion, with its caption, after the section's tables", async () => {
+    const data = await buildReportDocx(withChart(tinyPng));
+    const media = [...readZip(data).entries()].filter(([name]) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(media[0][1].equals(Buffer.from(tinyPng, 'base64'))).toBe(true);
+    const xml = await documentXml(data);
+    const texts = docxParagraphTexts(xml);
+    expect(texts).toContain('图：隐患发现与整改情况（按月）');
+    // The caption comes after the village table and before the next section.
+    expect(texts.indexOf('图：隐患发现与整改情况（按月）')).toBeGreaterThan(texts.indexOf('西河社区'));
+    expect(texts.indexOf('图：隐患发现与整改情况（按月）')).toBeLessThan(texts.indexOf('二、下一步工作'));
+    // 156 mm of text at 96 dpi is 589 px (9,525 EMU each); the height keeps 1600:640.
+    const extent = xml.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/);
+    expect(extent).not.toBeNull();
+    const [cx, cy] = [Number(extent![1]), Number(extent![2])];
+    expect(cx / 9525).toBeCloseTo(589, 0);
+    expect(cx / cy).toBeCloseTo(1600 / 640, 2);
+  });
+
+  it('refuses bytes that are not a PNG', async () => {
+    const backend = await makeTestBackend();
+    try {
+      const result = await backend.dispatch('report.exportDocx', { document: withChart(Buffer.from('not a picture at all').toString('base64')) });
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '图表「隐患发现与整改情况（按月）」的图片不是 PNG' } });
+    } finally {
+      backend.dispose();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -17,7 +18,8 @@ import {
   WidthType,
   type IFontAttributesProperties,
 } from 'docx';
-import type { ReportDocument, ReportTable } from '../../../shared/api/report';
+import type { ReportChart, ReportDocument, ReportTable } from '../../../shared/api/report';
+import { invalid } from '../../api/errors';
 
 /**
  * Fonts by role. Word has no font fallback list, so each slot names a face both Word and WPS on a Chinese
@@ -140,6 +142,35 @@ function table(spec: ReportTable): (Paragraph | Table)[] {
   ];
 }
 
+/** The width of the text block in pixels at 96 dpi: the unit docx sizes pictures in. */
+const textWidthPx = Math.floor((textWidth / 1440) * 96);
+
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A chart picture as wide as the text (never wider than drawn) with its proportions, centred, and its caption
+ * under it as a figure title. Bytes that are not a PNG are refused: Word would show a broken picture.
+ */
+function chartPicture(chart: ReportChart): Paragraph[] {
+  const data = Buffer.from(chart.pngBase64, 'base64');
+  if (!data.subarray(0, 8).equals(pngSignature)) throw invalid(`图表「${chart.title}」的图片不是 PNG`);
+  const width = Math.min(textWidthPx, chart.width);
+  const height = Math.round((chart.height * width) / chart.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120 },
+      keepNext: true,
+      children: [new ImageRun({ type: 'png', data, transformation: { width, height }, altText: { name: chart.title, description: chart.title, title: chart.title } })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      children: [run(`图：${chart.title}`, fonts.heading, sizes.table + 3)],
+    }),
+  ];
+}
+
 /**
  * The edited 工作汇报 as a .docx that Word and WPS open: A4 portrait, title and subtitle lines centred, each
  * section's heading (its own 一、二、… numbering) then its paragraphs (2-character first-line indent, 1.5 lines) and
@@ -177,6 +208,7 @@ export async function buildReportDocx(report: ReportDocument, options: ReportDoc
       for (const line of text.split(/\r?\n/)) if (line.trim()) children.push(bodyParagraph(line.trim()));
     }
     for (const spec of section.tables) children.push(...table(spec));
+    for (const chart of section.charts) children.push(...chartPicture(chart));
   }
 
   const document = new Document({

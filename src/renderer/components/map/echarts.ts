@@ -17,3 +17,17 @@ export type EChartsOption = echarts.EChartsCoreOption;
 export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 }
+
+/**
+ * Draws `option` off screen at `width` × `height` CSS pixels and returns it as a PNG data URL (white background).
+ * A picture for a document is drawn at a page's width, not the window's: labels then stay legible on A4.
+ */
+export function renderChartPicture(option: EChartsOption, width: number, height: number, pixelRatio = 2): string {
+  const chart = echarts.init(document.createElement('div'), undefined, { renderer: 'canvas', width, height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    return chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' });
+  } finally {
+    chart.dispose();
+  }
+}

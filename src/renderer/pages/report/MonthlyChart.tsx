@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty } from 'antd';
-import { useEffect, useMemo } from 'react';
-import type { Report } from '../../../shared/api/report';
-import type { EChartsOption } from '../../components/map/echarts';
+import { useEffect, useMemo, type MutableRefObject } from 'react';
+import type { Report, ReportChart } from '../../../shared/api/report';
+import { renderChartPicture, type EChartsOption } from '../../components/map/echarts';
 import { useEChart } from '../../components/map/useEChart';
 import { saveDataUrl } from '../maps/mapExport';
 
@@ -25,26 +25,54 @@ export function monthlyChartOption(monthly: Report['monthly']): EChartsOption {
   };
 }
 
-/** The monthly chart of a report with 导出图片 (a PNG carrying the title, scope and period, for the office's slides). */
-export function MonthlyChart({ report }: { report: Report }) {
+/** Twice the screen's pixels: sharp on paper at the width of the text. */
+const picturePixelRatio = 2;
+/** The picture for Word and print, drawn about as wide as A4's text (16 cm): its 12 px labels print at ~8 pt. */
+const pictureSize = { width: 640, height: 280 };
+
+/** What the Word export and the print view take of the chart: the picture as drawn, without the title (captioned there). */
+export type ChartPictureSource = MutableRefObject<(() => ReportChart | null) | null>;
+
+/**
+ * The monthly chart of a report with 导出图片 (a PNG carrying the title, scope and period, for the office's slides);
+ * `pictureRef` is given a function that returns the chart as a picture for the document (null when not drawn).
+ */
+export function MonthlyChart({ report, pictureRef }: { report: Report; pictureRef?: ChartPictureSource }) {
   const { ref, chart } = useEChart();
   const option = useMemo(() => monthlyChartOption(report.monthly), [report.monthly]);
   useEffect(() => {
     chart?.setOption(option, true);
   }, [chart, option]);
 
+  const empty = report.monthly.length === 0;
+  useEffect(() => {
+    if (!pictureRef) return undefined;
+    pictureRef.current = () => {
+      if (empty) return null;
+      const url = renderChartPicture(option, pictureSize.width, pictureSize.height, picturePixelRatio);
+      return {
+        title: monthlyChartTitle,
+        pngBase64: url.slice(url.indexOf(',') + 1),
+        width: pictureSize.width * picturePixelRatio,
+        height: pictureSize.height * picturePixelRatio,
+      };
+    };
+    return () => {
+      pictureRef.current = null;
+    };
+  }, [empty, option, pictureRef]);
+
   function exportPicture() {
     if (!chart) return;
     const subtext = `${report.period.label}\u3000${report.scopeLabel}\u3000${report.unit}`;
     chart.setOption({ title: { show: true, text: monthlyChartTitle, subtext, left: 'center', top: 4 }, legend: { top: 52 }, grid: { top: 92 } });
     try {
-      saveDataUrl(`${monthlyChartTitle}-${report.period.label}.png`, chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }));
+      saveDataUrl(`${monthlyChartTitle}-${report.period.label}.png`, chart.getDataURL({ type: 'png', pixelRatio: picturePixelRatio, backgroundColor: '#ffffff' }));
     } finally {
       chart.setOption(option, true);
     }
   }
 
-  const empty = report.monthly.length === 0;
   return (
     <Card
       size="small"

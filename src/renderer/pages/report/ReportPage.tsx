@@ -7,7 +7,7 @@ import { reportRequestSchema } from '../../../shared/api/report';
 import { callApi } from '../../api/client';
 import { saveFile } from '../../components/files';
 import { applyFieldErrors } from '../../components/formErrors';
-import { MonthlyChart } from './MonthlyChart';
+import { MonthlyChart, type ChartPictureSource } from './MonthlyChart';
 import { formValuesOf, initialFormValues, ReportControls, requestOf, type ReportFormValues } from './ReportControls';
 import { ReportSectionView } from './ReportSection';
 import {
@@ -114,9 +114,17 @@ export function ReportPage() {
     [generated],
   );
 
-  const document = useMemo(() => (generated ? toReportDocument(generated.report, edits) : null), [generated, edits]);
+  const monthlyPicture: ChartPictureSource = useRef(null);
+
+  /** The document as it stands, with the monthly chart as drawn now (in the 隐患排查治理 section, under its table). */
+  function currentDocument() {
+    if (!generated) return null;
+    const picture = monthlyPicture.current?.();
+    return toReportDocument(generated.report, edits, picture ? { hazards: [picture] } : {});
+  }
 
   async function exportDocx() {
+    const document = currentDocument();
     if (!document) return;
     setBusy('docx');
     try {
@@ -131,6 +139,7 @@ export function ReportPage() {
   }
 
   function print() {
+    const document = currentDocument();
     if (!document) return;
     try {
       localStorage.setItem(reportDraftStorageKey, JSON.stringify(document));
@@ -171,6 +180,7 @@ export function ReportPage() {
             busy={busy}
             onExportDocx={() => void exportDocx()}
             onPrint={print}
+            monthlyPicture={monthlyPicture}
           />
         </Spin>
       )}
@@ -185,7 +195,9 @@ function ReportResult({
   busy,
   onExportDocx,
   onPrint,
+  monthlyPicture,
 }: {
+  monthlyPicture: ChartPictureSource;
   generated: Generated;
   edits: ReportEdits;
   onEdits: (next: (current: ReportEdits) => ReportEdits) => void;
@@ -280,7 +292,7 @@ function ReportResult({
           变化、同比为本期与上期、去年同期之差及增减百分比；基数为 0 或无数据时百分比记为“—”；整改率的变化以百分点计。
         </Typography.Text>
       </Card>
-      <MonthlyChart report={report} />
+      <MonthlyChart report={report} pictureRef={monthlyPicture} />
     </Space>
   );
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Report, ReportDocument, ReportFigure, ReportRequest, ReportSegment, ReportTable } from '../../../shared/api/report';
+import type { Report, ReportChart, ReportDocument, ReportFigure, ReportRequest, ReportSegment, ReportTable } from '../../../shared/api/report';
 
 /** What the user changed in a generated report: the title, and the sections' paragraphs rewritten by hand. */
 export interface ReportEdits {
@@ -132,9 +132,10 @@ export function effectiveTitle(report: Report, edits: ReportEdits): string {
 
 /**
  * The report as edited, for Word and print: each section's paragraph (a typed line break starts a new one), its
- * tables, and at the end the comparison with the previous period and the same period last year.
+ * tables and the pictures of its charts (`charts`, by section key, as drawn on the page), and at the end the
+ * comparison with the previous period and the same period last year.
  */
-export function toReportDocument(report: Report, edits: ReportEdits): ReportDocument {
+export function toReportDocument(report: Report, edits: ReportEdits, charts: Partial<Record<string, ReportChart[]>> = {}): ReportDocument {
   return {
     title: effectiveTitle(report, edits).slice(0, 100),
     subtitle: subtitleLines(report),
@@ -146,8 +147,9 @@ export function toReportDocument(report: Report, edits: ReportEdits): ReportDocu
           .map((line) => line.trim())
           .filter(Boolean),
         tables: section.tables,
+        charts: charts[section.key] ?? [],
       })),
-      ...(report.figures.length > 0 ? [{ title: '附：主要指标对比', paragraphs: [], tables: [comparisonTable(report)] }] : []),
+      ...(report.figures.length > 0 ? [{ title: '附：主要指标对比', paragraphs: [], tables: [comparisonTable(report)], charts: [] }] : []),
     ],
   };
 }
