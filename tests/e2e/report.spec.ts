@@ -99,7 +99,7 @@ test('a quarter report states the ledgers’ numbers, links them to their lists,
   // The chart is printed too, decoded before the view says it is ready.
   const chartPicture = page.getByRole('img', { name: '隐患发现与整改情况（按月）' });
   await expect(chartPicture).toBeVisible();
-  expect(await chartPicture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(1000);
+  expect(await chartPicture.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(1000);
   // The PDF from the view loaded afresh, as Electron's hidden print window loads it (and it survives a reload).
   await page.reload();
   await page.locator('body[data-print-ready="1"]').waitFor({ timeout: 30_000 });

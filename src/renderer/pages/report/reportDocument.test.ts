@@ -77,9 +77,13 @@ describe('report text', () => {
     expect(document.title).toBe('改过的标题');
     expect(document.subtitle.join('')).toContain('2026年第一季度');
     expect(document.subtitle.join('')).toContain('示例镇应急管理办公室');
-    expect(document.sections[0]).toEqual({ title: '一、隐患排查治理', paragraphs: ['第一段。', '第二段。'], tables: [] });
+    expect(document.sections[0]).toEqual({ title: '一、隐患排查治理', paragraphs: ['第一段。', '第二段。'], tables: [], charts: [] });
     expect(document.sections[1].paragraphs).toEqual(['继续排查。']);
     expect(document.sections.at(-1)?.tables[0].rows).toHaveLength(3);
+    // A chart picture goes to the section it is given for, and nowhere else.
+    const chart = { title: '隐患发现与整改情况（按月）', pngBase64: 'iVBORw0KGgo=', width: 1280, height: 560 };
+    const withChart = toReportDocument(report, { paragraphs: {} }, { hazards: [chart] });
+    expect(withChart.sections.map((section) => section.charts)).toEqual([[chart], ...withChart.sections.slice(1).map(() => [])]);
     // A title cleared to nothing falls back to the generated one.
     expect(toReportDocument(report, { title: ' ', paragraphs: {} }).title).toBe(report.title);
   });
