@@ -2,6 +2,8 @@
  * Report periods: a month, quarter, half year or year of the calendar, or any from–to, and the two periods a
  * report compares with (the one just before, and the same one a year earlier). Dates are YYYY-MM-DD, inclusive.
  */
+import { addDays } from './holidays';
+
 export const reportPeriodKinds = ['month', 'quarter', 'half', 'year', 'custom'] as const;
 export type ReportPeriodKind = (typeof reportPeriodKinds)[number];
 
@@ -50,11 +52,6 @@ function customLabel(from: string, to: string): string {
   return `${part(from)}至${part(to)}`;
 }
 
-function shiftDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 /** Whole days from `from` to `to`, both counted. */
 export function periodDays(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
@@ -84,8 +81,8 @@ export function previousPeriod(kind: ReportPeriodKind, year: number, index = 1, 
       return reportPeriod('year', year - 1);
     case 'custom': {
       if (!custom) throw new Error('custom period without dates');
-      const to = shiftDays(custom.from, -1);
-      return reportPeriod('custom', 0, 0, { from: shiftDays(to, -(periodDays(custom.from, custom.to) - 1)), to });
+      const to = addDays(custom.from, -1);
+      return reportPeriod('custom', 0, 0, { from: addDays(to, -(periodDays(custom.from, custom.to) - 1)), to });
     }
   }
 }

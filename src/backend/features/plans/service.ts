@@ -1,5 +1,5 @@
 import type { Parsed } from '../../../shared/api';
-import type { Plan, PlanFilters, PlanRow, PlanVersion, Reminder } from '../../../shared/api/plans';
+import type { Plan, PlanDue, PlanFilters, PlanRow, PlanVersion, Reminder } from '../../../shared/api/plans';
 import { filingCheckDeadlineOf, isListedUnit, planKindsByOwner, planOwnerTypeLabels, daysUntil, dueStateOf, type PlanKind, type PlanStatus } from '../../../shared/domain/emergencyPlan';
 import type { HolidayCalendar } from '../../../shared/domain/holidays';
 import { localToday, nowIso, type HandlerContext, type RequestContext } from '../../api/context';
@@ -473,6 +473,11 @@ function remindsOf(row: DueFactsRow): boolean {
   return row.status !== '已废止' && !(row.enterpriseStatus && inactiveEnterpriseStatuses.includes(row.enterpriseStatus));
 }
 
+/** One plan's reminders within `days`, from its row and its due dates as computed for that window. */
+function rowReminders(row: DueFactsRow, facts: DueFacts, due: PlanDue, today: string, days: number, townName: string): Reminder[] {
+  return planReminders({ planId: row.id, planName: row.name, planKind: row.kind, ...ownerOut(row, townName) }, facts, due, today, days);
+}
+
 /** Overdue first, then by due date and plan. */
 function sortReminders(items: Reminder[]): Reminder[] {
   const order = { overdue: 0, due: 1 };
@@ -493,8 +498,7 @@ export function planRemindersList(ctx: HandlerContext, input: Parsed<'plans.remi
   for (const row of raw) {
     if (!remindsOf(row)) continue;
     const facts = dueFactsOf(row);
-    const base = { planId: row.id, planName: row.name, planKind: row.kind, ...ownerOut(row, townName) };
-    items.push(...planReminders(base, facts, planDueOf(facts, today, calendar, input.days), today, input.days));
+    items.push(...rowReminders(row, facts, planDueOf(facts, today, calendar, input.days), today, input.days, townName));
   }
   items.push(...filingCheckReminders(ctx, input, today, calendar, townName));
   return { today, items: sortReminders(items.filter((item) => !input.kind || item.kind === input.kind)) };
@@ -518,9 +522,7 @@ export function planAttention(ctx: HandlerContext, days: number): { overdue: num
     // Whether a date is past does not depend on the window, so one computation serves the list and the reminders.
     const due = planDueOf(facts, today, calendar, days);
     if (isDue({ due }, 'overdue')) overdue += 1;
-    if (!remindsOf(row)) continue;
-    const base = { planId: row.id, planName: row.name, planKind: row.kind, ...ownerOut(row, townName) };
-    reminders.push(...planReminders(base, facts, due, today, days));
+    if (remindsOf(row)) reminders.push(...rowReminders(row, facts, due, today, days, townName));
   }
   reminders.push(...filingCheckReminders(ctx, { days }, today, calendar, townName));
   return { overdue, reminders: sortReminders(reminders) };

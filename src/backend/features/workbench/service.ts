@@ -1,6 +1,7 @@
 import type { RiskLevel } from '../../../shared/domain/enterprise';
 import { rectificationRate } from '../../../shared/domain/hazard';
 import { reminderKinds, type ReminderKind } from '../../../shared/domain/emergencyPlan';
+import { reportPeriod } from '../../../shared/domain/reportPeriod';
 import { specialWorkKinds, type SpecialWorkKind } from '../../../shared/domain/specialWork';
 import { tankCategories, tankStatuses, type TankStatus } from '../../../shared/domain/tank';
 import { workbenchListLimit, type WorkbenchCharts, type WorkbenchFigures, type WorkbenchSummary } from '../../../shared/api/workbench';
@@ -16,13 +17,6 @@ import { tankSummary } from '../tanks/service';
 
 /** The list reads below only want a total: one row is the cheapest page. */
 const countOnly = { page: 1, pageSize: 1 } as const;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function lastDayOfMonth(year: number, month: number): string {
-  // Day 0 of the next month is the last of this one (UTC, so no zone shifts the date).
-  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
 
 /** Month index 0–11 of a `YYYY-MM…` text. */
 const monthIndex = (text: string) => Number(text.slice(5, 7)) - 1;
@@ -142,8 +136,8 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
   const today = localToday(ctx);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  const yearFrom = `${year}-01-01`;
-  const yearTo = `${year}-12-31`;
+  const thisMonth = reportPeriod('month', year, month);
+  const thisYear = reportPeriod('year', year);
 
   const board = filingBoard(ctx, {});
   const worksFlagged = listFilings(ctx, { flagged: true, page: 1, pageSize: workbenchListLimit, sortField: 'plannedStart', sortOrder: 'ascend' });
@@ -185,8 +179,8 @@ export function workbenchSummary(ctx: HandlerContext): WorkbenchSummary {
       removableStale: backup.removableStale,
       usbWarnDays: backup.settings.usbWarnDays,
     },
-    month: figures(ctx, `${year}-${pad(month)}-01`, lastDayOfMonth(year, month)),
-    yearToDate: figures(ctx, yearFrom, yearTo),
-    charts: charts(ctx, yearFrom, yearTo),
+    month: figures(ctx, thisMonth.from, thisMonth.to),
+    yearToDate: figures(ctx, thisYear.from, thisYear.to),
+    charts: charts(ctx, thisYear.from, thisYear.to),
   };
 }

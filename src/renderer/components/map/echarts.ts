@@ -18,15 +18,23 @@ export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 }
 
+/** Pixels of an exported picture per CSS pixel: twice the screen's, sharp when printed. */
+export const picturePixelRatio = 2;
+
+/** A chart as it is drawn now, as a PNG data URL on white: what every exported picture and document takes. */
+export function chartPngDataUrl(chart: ECharts): string {
+  return chart.getDataURL({ type: 'png', pixelRatio: picturePixelRatio, backgroundColor: '#ffffff' });
+}
+
 /**
  * Draws `option` off screen at `width` × `height` CSS pixels and returns it as a PNG data URL (white background).
  * A picture for a document is drawn at a page's width, not the window's: labels then stay legible on A4.
  */
-export function renderChartPicture(option: EChartsOption, width: number, height: number, pixelRatio = 2): string {
+export function renderChartPicture(option: EChartsOption, width: number, height: number): string {
   const chart = echarts.init(document.createElement('div'), undefined, { renderer: 'canvas', width, height });
   try {
     chart.setOption({ ...option, animation: false });
-    return chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' });
+    return chartPngDataUrl(chart);
   } finally {
     chart.dispose();
   }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { ECharts } from '../../components/map/echarts';
+import { chartPngDataUrl, type ECharts } from '../../components/map/echarts';
 
 /** The caption a map carries on paper and in an exported picture. */
 export interface MapCaption {
@@ -21,7 +21,7 @@ export function captionSubtext(caption: MapCaption): string {
 export function mapPngDataUrl(chart: ECharts, caption: MapCaption): string {
   chart.setOption({ title: { show: true, text: caption.title, subtext: captionSubtext(caption), left: 'center', top: 8, textStyle: { fontSize: 18 }, subtextStyle: { fontSize: 12, color: '#555' } } });
   try {
-    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    return chartPngDataUrl(chart);
   } finally {
     chart.setOption({ title: { show: false } });
   }

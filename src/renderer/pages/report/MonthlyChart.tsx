@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty } from 'antd';
 import { useEffect, useMemo, type MutableRefObject } from 'react';
 import type { Report, ReportChart } from '../../../shared/api/report';
-import { renderChartPicture, type EChartsOption } from '../../components/map/echarts';
+import { chartPngDataUrl, picturePixelRatio, renderChartPicture, type EChartsOption } from '../../components/map/echarts';
 import { useEChart } from '../../components/map/useEChart';
 import { saveDataUrl } from '../maps/mapExport';
 
@@ -25,8 +25,6 @@ export function monthlyChartOption(monthly: Report['monthly']): EChartsOption {
   };
 }
 
-/** Twice the screen's pixels: sharp on paper at the width of the text. */
-const picturePixelRatio = 2;
 /** The picture for Word and print, drawn about as wide as A4's text (16 cm): its 12 px labels print at ~8 pt. */
 const pictureSize = { width: 640, height: 280 };
 
@@ -49,7 +47,7 @@ export function MonthlyChart({ report, pictureRef }: { report: Report; pictureRe
     if (!pictureRef) return undefined;
     pictureRef.current = () => {
       if (empty) return null;
-      const url = renderChartPicture(option, pictureSize.width, pictureSize.height, picturePixelRatio);
+      const url = renderChartPicture(option, pictureSize.width, pictureSize.height);
       return {
         title: monthlyChartTitle,
         pngBase64: url.slice(url.indexOf(',') + 1),
@@ -67,7 +65,7 @@ export function MonthlyChart({ report, pictureRef }: { report: Report; pictureRe
     const subtext = `${report.period.label}\u3000${report.scopeLabel}\u3000${report.unit}`;
     chart.setOption({ title: { show: true, text: monthlyChartTitle, subtext, left: 'center', top: 4 }, legend: { top: 52 }, grid: { top: 92 } });
     try {
-      saveDataUrl(`${monthlyChartTitle}-${report.period.label}.png`, chart.getDataURL({ type: 'png', pixelRatio: picturePixelRatio, backgroundColor: '#ffffff' }));
+      saveDataUrl(`${monthlyChartTitle}-${report.period.label}.png`, chartPngDataUrl(chart));
     } finally {
       chart.setOption(option, true);
     }

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
-import type { EChartsOption } from '../../components/map/echarts';
+import { chartPngDataUrl, type EChartsOption } from '../../components/map/echarts';
 import { useEChart } from '../../components/map/useEChart';
 import { mapFileName, saveDataUrl, type MapCaption } from '../maps/mapExport';
 
@@ -51,7 +51,7 @@ export function ChartCard({ title, unit, option, hasData, height = 300, note, on
     const date = dayjs().format('YYYY-MM-DD');
     chart.setOption(option({ title, unit, date }), { notMerge: true });
     try {
-      saveDataUrl(mapFileName(title, date), chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+      saveDataUrl(mapFileName(title, date), chartPngDataUrl(chart));
     } finally {
       chart.setOption(option(), { notMerge: true });
     }
